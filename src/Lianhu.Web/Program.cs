@@ -1,1 +1,8 @@
-namespace Lianhu.Web; public static class Program { public static int Main() => 0; }
+using Lianhu.Web.Cli;
+
+namespace Lianhu.Web;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => LianhuCli.RunAsync(args);
+}

@@ -1,0 +1,24 @@
+using Lianhu.Domain.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianhu.Web.Data.Configurations;
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        builder.Property(e => e.EntityType).HasMaxLength(40).IsRequired();
+        builder.Property(e => e.EntityId).HasMaxLength(64);
+        builder.Property(e => e.Role).HasMaxLength(40);
+        builder.Property(e => e.Section).HasMaxLength(40);
+        builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
+        builder.HasIndex(e => e.At);
+    }
+}

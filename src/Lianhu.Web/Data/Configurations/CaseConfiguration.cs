@@ -1,0 +1,25 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Directory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lianhu.Web.Data.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.Summary).HasMaxLength(Case.SummaryMaxLength).IsRequired();
+        builder.Property(c => c.DivisionCode).HasMaxLength(12).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Division>().WithMany().HasForeignKey(c => c.DivisionCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.LeadAgencyId, c.CreatedAt });
+        builder.HasIndex(c => new { c.DivisionCode, c.CreatedAt });
+    }
+}

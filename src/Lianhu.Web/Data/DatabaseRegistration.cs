@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Data;
+
+public static class DatabaseRegistration
+{
+    /// <summary>Reads <see cref="DatabaseOptions"/> and resolves the effective connection string.</summary>
+    public static DatabaseOptions ResolveDatabaseOptions(this IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Lianhu");
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Lianhu:Database:ConnectionString is required when the provider is postgres.");
+            }
+
+            options.Provider = "postgres";
+        }
+        else if (string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=lianhu.db");
+            // A relative file is relative to the working directory, whatever the content root is.
+            if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+            {
+                builder.DataSource = Path.GetFullPath(source, Environment.CurrentDirectory);
+            }
+
+            builder.Pooling = true;
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+            options.ConnectionString = builder.ToString();
+            options.Provider = "sqlite";
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown database provider '{options.Provider}': use sqlite or postgres.");
+        }
+
+        return options;
+    }
+
+    public static void UseLianhuDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        if (options.IsPostgres)
+        {
+            builder.UseNpgsql(options.ConnectionString);
+        }
+        else
+        {
+            builder.UseSqlite(options.ConnectionString);
+        }
+    }
+
+    /// <summary>
+    /// Registers the DbContext. Options are resolved from configuration when first needed, not at
+    /// registration, so every configuration source (including a test host's overrides) is seen.
+    /// </summary>
+    public static IServiceCollection AddLianhuDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().ResolveDatabaseOptions());
+        services.AddDbContext<LianhuDbContext>((sp, b) => b.UseLianhuDatabase(sp.GetRequiredService<DatabaseOptions>()));
+        services.AddScoped<SchemaMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Directory;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lianhu.Web.Data;
+
+/// <summary>
+/// The one database of the service. The same model runs on SQLite (embedded default) and
+/// PostgreSQL; the few differences (how instants are stored) are decided here, in one place.
+/// </summary>
+public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+{
+    public DbSet<Division> Divisions => Set<Division>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LianhuDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no instant type and cannot order or compare DateTimeOffset stored as text;
+        // storing UTC ticks keeps ORDER BY and range filters in SQL. PostgreSQL uses timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        StableNameConverter.Register<AgencyType>(configurationBuilder);
+        StableNameConverter.Register<Tier>(configurationBuilder);
+        StableNameConverter.Register<Channel>(configurationBuilder);
+        StableNameConverter.Register<CaseStatus>(configurationBuilder);
+    }
+}

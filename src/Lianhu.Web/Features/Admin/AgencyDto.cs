@@ -1,0 +1,9 @@
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Directory;
+
+namespace Lianhu.Web.Features.Admin;
+
+public sealed record AgencyDto(Guid Id, string Name, string Type, string DivisionCode, string Tier, bool IsActive)
+{
+    public static AgencyDto From(Agency a) => new(a.Id, a.Name, StableName.Of(a.Type), a.DivisionCode, StableName.Of(a.Tier), a.IsActive);
+}

@@ -1,0 +1,29 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Common;
+
+namespace Lianhu.Web.Features.Cases;
+
+/// <summary>A case as the API shows it.</summary>
+public sealed record CaseDto(
+    Guid Id,
+    string Number,
+    string Channel,
+    string Summary,
+    string DivisionCode,
+    string? DivisionName,
+    Guid LeadAgencyId,
+    string? LeadAgencyName,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+public sealed record CaseSummaryDto(
+    Guid Id, string Number, string Channel, string DivisionCode, string? DivisionName, Guid LeadAgencyId, string? LeadAgencyName, string Status, DateTimeOffset CreatedAt);
+
+public static class CaseMapping
+{
+    public static CaseDto ToDto(this Case c, string? divisionName, string? leadAgencyName) => new(
+        c.Id, c.Number, StableName.Of(c.Channel), c.Summary, c.DivisionCode, divisionName, c.LeadAgencyId, leadAgencyName,
+        StableName.Of(c.Status), c.CreatedAt, c.UpdatedAt, c.Version);
+}

@@ -1,0 +1,34 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Directory;
+using Lianhu.Web.Identity;
+
+namespace Lianhu.Web.Features.Cases;
+
+/// <summary>
+/// Which cases a user may see, as a WHERE clause every case query goes through:
+/// the lead agency's staff, and linkage centres for every case located in their division and
+/// below (the DHIS2 org-unit rule). Roles without case content (sysadmin, statistician, auditor
+/// alone) see none. Anything else answers 404 — never a hint that the case exists.
+/// </summary>
+public static class CaseScope
+{
+    private static readonly Role[] ContentRoles = [Role.Caseworker, Role.Supervisor, Role.Reporter];
+
+    public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, CurrentUser user)
+    {
+        if (!ContentRoles.Any(user.Has))
+        {
+            return cases.Where(_ => false);
+        }
+
+        var agencyId = user.AgencyId;
+        if (user.AgencyType == AgencyType.LinkageCentre)
+        {
+            var prefix = user.Division.ScopePrefix;
+            return cases.Where(c => c.LeadAgencyId == agencyId || c.DivisionCode.StartsWith(prefix));
+        }
+
+        return cases.Where(c => c.LeadAgencyId == agencyId);
+    }
+}

@@ -1,0 +1,36 @@
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Cases;
+
+/// <summary>Reads one case within the caller's scope; every read is audited.</summary>
+public static class GetCase
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/cases/{id:guid}", async Task<Results<Ok<CaseDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
+                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+            .WithName("GetCase")
+            .WithTags("Cases")
+            .WithSummary("Read a case (404 when it does not exist or is outside your scope)");
+
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    {
+        public async Task<CaseDto?> HandleAsync(Guid id, CancellationToken ct)
+        {
+            var user = current.Required;
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (found is null)
+            {
+                return null;
+            }
+
+            audit.Record(user.AsActor(), "case.read", "case", id.ToString());
+            await db.SaveChangesAsync(ct);
+            var names = await CaseNames.LoadAsync(db, [found], ct);
+            return names.ToDto(found);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Directory;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Demo;
+
+/// <summary>
+/// Seeds the demo city: divisions of the whole city, the demo agencies and one account per role
+/// per agency, all with the demo password. Idempotent. Refused on PostgreSQL, where demo
+/// passwords must never exist.
+/// </summary>
+public sealed class DemoSeeder(
+    LianhuDbContext db, DivisionImporter divisions, RoleSeeder roles, IPasswordHasher<StaffUser> hasher, ILookupNormalizer normalizer, TimeProvider time, ILogger<DemoSeeder> logger)
+{
+    public async Task<int> SeedAsync(CancellationToken ct = default)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            throw new InvalidOperationException("Demo accounts are refused on PostgreSQL: demo passwords exist only in demo mode on SQLite.");
+        }
+
+        var file = DivisionImporter.FileFor(DemoCity.City);
+        await divisions.ImportAsync(file, ct);
+        var city = DemoCity.Load(file);
+        await roles.EnsureAsync(ct);
+
+        var existingAgencies = await db.Agencies.Select(a => a.Id).ToHashSetAsync(ct);
+        foreach (var agency in city.Agencies.Where(a => !existingAgencies.Contains(a.Id)))
+        {
+            db.Agencies.Add(Agency.Create(agency.Id, agency.Name, agency.Type, agency.Division));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var existingUsers = await db.Users.Select(u => u.Id).ToHashSetAsync(ct);
+        // One hash for all demo accounts: hashing is deliberately slow, and they share one password.
+        var passwordHash = hasher.HashPassword(new StaffUser(), DemoCity.Password);
+        var added = 0;
+        foreach (var account in city.Accounts.Where(a => !existingUsers.Contains(a.UserId)))
+        {
+            var user = new StaffUser
+            {
+                Id = account.UserId,
+                UserName = account.Username,
+                NormalizedUserName = normalizer.NormalizeName(account.Username),
+                DisplayName = $"{account.Agency.Name} {StableName.Of(account.Role)}",
+                AgencyId = account.Agency.Id,
+                PasswordHash = passwordHash,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                IsDemo = true,
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[StableName.Of(account.Role)] });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo city seeded: {Agencies} agencies, {Added} new accounts", city.Agencies.Count, added);
+        return added;
+    }
+}

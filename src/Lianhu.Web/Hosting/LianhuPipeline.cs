@@ -1,0 +1,69 @@
+using Lianhu.Web.Api;
+using Lianhu.Web.Components;
+using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Auth;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+
+namespace Lianhu.Web.Hosting;
+
+/// <summary>The request pipeline and every endpoint of the service.</summary>
+public static class LianhuPipeline
+{
+    public static WebApplication UseLianhu(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(JsonStringLocalizer.DefaultCulture).AddSupportedCultures(JsonStringLocalizer.Cultures).AddSupportedUICultures(JsonStringLocalizer.Cultures);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            o.FallBackToParentUICultures = true;
+            o.FallBackToParentCultures = true;
+        });
+        if (Directory.Exists(LianhuPaths.WebRoot))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(LianhuPaths.WebRoot) });
+        }
+
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Lianhu API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Lianhu API";
+        });
+
+        var open = app.MapGroup("/api/v1");
+        IssueToken.Map(open);
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Staff);
+        OpenCase.Map(api);
+        GetCase.Map(api);
+        ListCases.Map(api);
+        ListDivisions.Map(api);
+        ListAgencies.Map(api);
+
+        var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
+        CreateAgency.Map(admin);
+        ListUsers.Map(admin);
+        CreateUser.Map(admin);
+        SetUserLock.Map(admin);
+
+        UiEndpoints.Map(app);
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Serialization;
+using Lianhu.Web.Api;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Demo;
+using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Identity;
+using Lianhu.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Lianhu.Web.Hosting;
+
+/// <summary>Registers everything the service needs; the one place to look for "where does X come from".</summary>
+public static class LianhuServices
+{
+    public const string SmartScheme = "lianhu";
+
+    public static IServiceCollection AddLianhu(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddLianhuDatabase();
+        services.AddSingleton(sp => new DateDisplay(DateDisplay.ResolveZone(sp.GetRequiredService<IConfiguration>()["Lianhu:TimeZone"])));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddTransient<IStringLocalizer>(_ => new JsonStringLocalizer());
+
+        services.AddLianhuIdentity(configuration);
+        services.AddLianhuRateLimits(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUserAccessor>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<LianhuExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+
+        // Use cases (one handler per feature file).
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<DivisionImporter>();
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<OpenCase.Handler>();
+        services.AddScoped<GetCase.Handler>();
+        services.AddScoped<ListCases.Handler>();
+        services.AddScoped<CreateAgency.Handler>();
+        services.AddScoped<ListUsers.Handler>();
+        services.AddScoped<CreateUser.Handler>();
+        services.AddScoped<SetUserLock.Handler>();
+        return services;
+    }
+
+    private static void AddLianhuIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Lianhu:Auth:TokenMinutes", 60)))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/forbidden";
+                o.Cookie.Name = "lianhu.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Lianhu:Auth:IdleMinutes", 30));
+                o.SlidingExpiration = true;
+            }));
+
+        services.AddOptions<IdentityOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = config.GetValue("Lianhu:Auth:MaxFailedAttempts", 5);
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Lianhu:Auth:LockoutMinutes", 15));
+        });
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<StaffRole>()
+            .AddEntityFrameworkStores<LianhuDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(LianhuClaims.AgencyId))
+            .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"));
+    }
+}
+
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string Sysadmin = "sysadmin";
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Directory;
+
+namespace Lianhu.Web.Identity;
+
+/// <summary>The acting staff member, read from the authenticated principal's claims.</summary>
+public sealed record CurrentUser(
+    Guid UserId,
+    string UserName,
+    Guid AgencyId,
+    AgencyType AgencyType,
+    DivisionCode Division,
+    IReadOnlySet<Role> Roles,
+    string? ClientAddress)
+{
+    public bool Has(Role role) => Roles.Contains(role);
+
+    public string PrimaryRole => Roles.Count == 0 ? "none" : StableName.Of(Roles.Min());
+
+    public AuditActor AsActor() => new(UserId, AgencyId, PrimaryRole, ClientAddress);
+
+    /// <summary>Reads the user from claims; null when the principal is not a staff sign-in.</summary>
+    public static CurrentUser? From(ClaimsPrincipal principal, string? clientAddress)
+    {
+        if (principal.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(principal.FindFirstValue(LianhuClaims.AgencyId), out var agencyId)
+            || !StableName.TryParse<AgencyType>(principal.FindFirstValue(LianhuClaims.AgencyType), out var type)
+            || !DivisionCode.TryParse(principal.FindFirstValue(LianhuClaims.DivisionCode), out var division, out _))
+        {
+            return null;
+        }
+
+        var roles = principal.FindAll(ClaimTypes.Role)
+            .Select(c => StableName.TryParse<Role>(c.Value, out var r) ? r : (Role?)null)
+            .OfType<Role>()
+            .ToHashSet();
+        return new CurrentUser(userId, principal.Identity.Name ?? string.Empty, agencyId, type, division, roles, clientAddress);
+    }
+}
