@@ -15,10 +15,7 @@ public static class LianhuPipeline
 {
     public static WebApplication UseLianhu(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseMiddleware<SecurityHeaders>();
+        // Culture first, so errors caught by the exception handler are still in the caller's language.
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture(JsonStringLocalizer.DefaultCulture).AddSupportedCultures(JsonStringLocalizer.Cultures).AddSupportedUICultures(JsonStringLocalizer.Cultures);
@@ -26,6 +23,10 @@ public static class LianhuPipeline
             o.FallBackToParentUICultures = true;
             o.FallBackToParentCultures = true;
         });
+        app.UseExceptionHandler();
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseMiddleware<SecurityHeaders>();
         if (Directory.Exists(LianhuPaths.WebRoot))
         {
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(LianhuPaths.WebRoot) });

@@ -17,13 +17,17 @@ namespace Lianhu.Web.Features.Demo;
 public sealed class DemoSeeder(
     LianhuDbContext db, DivisionImporter divisions, RoleSeeder roles, IPasswordHasher<StaffUser> hasher, ILookupNormalizer normalizer, TimeProvider time, ILogger<DemoSeeder> logger)
 {
-    public async Task<int> SeedAsync(CancellationToken ct = default)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            throw new InvalidOperationException("Demo accounts are refused on PostgreSQL: demo passwords exist only in demo mode on SQLite.");
-        }
+    public Task<int> SeedAsync(CancellationToken ct = default) =>
+        db.Database.IsNpgsql()
+            ? throw new InvalidOperationException("Demo accounts are refused on PostgreSQL: demo passwords exist only in demo mode on SQLite.")
+            : SeedCityAsync(DemoCity.Password, markDemo: true, ct);
 
+    /// <summary>
+    /// Seeds the demo city's directory and accounts with the given password. Tests use it with
+    /// <paramref name="markDemo"/> false so the same city exists on PostgreSQL too.
+    /// </summary>
+    public async Task<int> SeedCityAsync(string password, bool markDemo, CancellationToken ct = default)
+    {
         var file = DivisionImporter.FileFor(DemoCity.City);
         await divisions.ImportAsync(file, ct);
         var city = DemoCity.Load(file);
@@ -40,7 +44,7 @@ public sealed class DemoSeeder(
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var existingUsers = await db.Users.Select(u => u.Id).ToHashSetAsync(ct);
         // One hash for all demo accounts: hashing is deliberately slow, and they share one password.
-        var passwordHash = hasher.HashPassword(new StaffUser(), DemoCity.Password);
+        var passwordHash = hasher.HashPassword(new StaffUser(), password);
         var added = 0;
         foreach (var account in city.Accounts.Where(a => !existingUsers.Contains(a.UserId)))
         {
@@ -55,7 +59,7 @@ public sealed class DemoSeeder(
                 SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
                 LockoutEnabled = true,
-                IsDemo = true,
+                IsDemo = markDemo,
                 CreatedAt = time.GetUtcNow(),
             };
             db.Users.Add(user);
