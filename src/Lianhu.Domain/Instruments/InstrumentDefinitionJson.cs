@@ -58,12 +58,6 @@ public static class InstrumentDefinitionJson
         return definition;
     }
 
-    private static InstrumentDefinitionException FromJsonException(JsonException ex)
-    {
-        // STJ paths look like "$.items[2].weight"; validator fields are written without "$.".
-        var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
-            ? path[2..]
-            : ex.Path ?? "$";
-        return new InstrumentDefinitionException(field, ex.Message, ex);
-    }
+    private static InstrumentDefinitionException FromJsonException(JsonException ex) =>
+        new(JsonErrorPath.FieldOf(ex), ex.Message, ex);
 }

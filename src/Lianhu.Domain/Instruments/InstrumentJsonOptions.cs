@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Lianhu.Domain.Instruments;
 
@@ -24,8 +23,9 @@ public static class InstrumentJsonOptions
             RespectRequiredConstructorParameters = true,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
-            // Chinese stays readable in files and API output; HTML-sensitive characters stay escaped.
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            // Chinese, "+" and "<" stay readable in files, CLI and API output. The output is served
+            // as application/json or printed, never pasted raw into an HTML script block.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

@@ -16,8 +16,8 @@ public static class InstrumentLevelValidator
     /// <summary>
     /// Bands must give every possible score exactly one level: ordered, non-overlapping, starting
     /// at 0, reaching the highest possible score, and with no gap a score could fall into. Scores
-    /// are multiples of the score step (1 for count scoring; 10^-d for weights with at most d
-    /// decimal places), so a gap is a step multiple strictly between one band's max and the next min.
+    /// are multiples of the score step (1 for count scoring; the greatest common divisor of the
+    /// weights otherwise), so a gap is a step multiple strictly between one band's max and the next min.
     /// </summary>
     private static void ValidateBands(InstrumentDefinition d)
     {
@@ -50,16 +50,17 @@ public static class InstrumentLevelValidator
             throw Error($"bands[{d.Bands.Count - 1}].max", $"the highest possible score is {ScoreFormat.Format(d.MaxScore())}; the last band must reach it or have max null");
     }
 
+    /// <summary>Every score is a sum of weights, so a multiple of their greatest common divisor.</summary>
     private static decimal ScoreStep(InstrumentDefinition d)
     {
         if (d.Scoring.Kind == ScoringKind.Count)
             return 1m;
-        var places = d.Items.Max(i => ScoreFormat.DecimalPlaces(i.Weight));
-        var step = 1m;
-        for (var p = 0; p < places; p++)
-            step /= 10;
-        return step;
+        var step = d.Items.Select(i => i.Weight).Aggregate(0m, Gcd);
+        return step > 0 ? step : 1m;
     }
+
+    /// <summary>Euclid on decimals: exact, as decimal remainder is exact for finite decimals.</summary>
+    private static decimal Gcd(decimal a, decimal b) => b == 0 ? a : Gcd(b, a % b);
 
     private static void ValidateJudgementLevels(InstrumentDefinition d)
     {

@@ -13,7 +13,7 @@ public static class RiskHandlingPolicyJson
         }
         catch (JsonException ex)
         {
-            throw new RiskHandlingPolicyException(ex.Path ?? "$", ex.Message, ex);
+            throw new RiskHandlingPolicyException(JsonErrorPath.FieldOf(ex), ex.Message, ex);
         }
     }
 

@@ -53,10 +53,10 @@ internal static class ScoreExplanations
     private static LocalizedText UnknownLine(InstrumentDefinition d, int unknown)
     {
         if (d.Scoring.MaxUnknownItems is not { } max)
-            return new LocalizedText($"{unknown} 项“不清楚”，计 0 分", $"{unknown} unknown answers add 0");
+            return new LocalizedText($"{unknown} 项“不清楚”，计 0 分", $"{Plural(unknown, "unknown answer adds", "unknown answers add")} 0");
         return new LocalizedText(
             $"{unknown} 项“不清楚”，计 0 分（不按比例折算；最多允许 {max} 项；结果已标注）",
-            $"{unknown} unknown answers add 0 (not prorated; at most {max} allowed; result flagged)");
+            $"{Plural(unknown, "unknown answer adds", "unknown answers add")} 0 (not prorated; at most {max} allowed; result flagged)");
     }
 
     private static LocalizedText RedFlagLine(InstrumentDefinition d, InstrumentItem item) => new(
@@ -98,10 +98,10 @@ internal static class ScoreExplanations
         return e.Fired
             ? new LocalizedText(
                 $"{e.Window} 期间 {e.Count} 次事件 ≥ {n}（{settingZh}）→ 潜在升级（potential_escalation）",
-                $"{e.Count} incidents in {e.Window} ≥ {n} ({settingEn}) → potential_escalation")
+                $"{Plural(e.Count, "incident", "incidents")} in {e.Window} ≥ {n} ({settingEn}) → potential_escalation")
             : new LocalizedText(
                 $"{e.Window} 期间 {e.Count} 次事件 < {n}（{settingZh}）→ 未达潜在升级",
-                $"{e.Count} incidents in {e.Window} < {n} ({settingEn}) → no potential_escalation");
+                $"{Plural(e.Count, "incident", "incidents")} in {e.Window} < {n} ({settingEn}) → no potential_escalation");
     }
 
     private static LocalizedText RepeatLine(RepeatCheck r)
@@ -133,6 +133,8 @@ internal static class ScoreExplanations
     private static LocalizedText ReferralLine(IReadOnlyList<string> criteria) => criteria.Count > 0
         ? new LocalizedText($"转介：是（{string.Join("、", criteria)}）", $"referral: yes ({string.Join(", ", criteria)})")
         : new LocalizedText("转介：否（未满足任何转介条件）", "referral: no (no criterion met)");
+
+    private static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     private static string CommonZh(CommonRiskLevel level) => level switch
     {
