@@ -45,6 +45,8 @@ public class PersonNameMatcherTests(IcuPinyinFixture icu) : IClassFixture<IcuPin
     [InlineData("司马光", "Guang Sima", NameMatchReasons.HanLatin)]
     [InlineData("诸葛亮", "LIANG ZHUGE", NameMatchReasons.HanLatin)]
     [InlineData("宗政", "Zheng Zong", NameMatchReasons.HanLatin)]
+    [InlineData("宗政伟", "Wei Zongzheng", NameMatchReasons.HanLatin)]
+    [InlineData("宗政伟", "Zhengwei Zong", NameMatchReasons.HanLatin)]
     [InlineData("阿依古丽·买买提", "Maimaiti Ayiguli", NameMatchReasons.HanLatin)]
     public void Compare_FamilyNameWrittenLast_IsSuggestedAsOrderSwapped(string left, string right, string nameReason)
     {
