@@ -16,6 +16,8 @@ internal sealed unsafe class IcuTransliterationApi
     internal const int OldestMajorVersion = 50;
     internal const string DefaultLibraryBaseName = "libicui18n.so";
 
+    private static readonly string[] Symbols = ["utrans_openU", "utrans_transUChars", "utrans_close"];
+
     private static readonly Lazy<IcuTransliterationApi> LazyShared = new(() => Load(DefaultLibraryBaseName));
 
     private IcuTransliterationApi(string libraryName, nint library, int majorVersion)
@@ -63,8 +65,9 @@ internal sealed unsafe class IcuTransliterationApi
         }
 
         throw new PlatformNotSupportedException(
-            $"ICU transliteration is unavailable: no {libraryBaseName}.N (N = {NewestMajorVersion}..{OldestMajorVersion}) " +
-            "exporting utrans_openU was found. Install the system ICU package (Debian: libicu72 or newer); " +
+            $"ICU transliteration is unavailable: no {libraryBaseName}.N " +
+            $"(N = {NewestMajorVersion}..{OldestMajorVersion}) exporting utrans_openU, utrans_transUChars " +
+            "and utrans_close was found. Install the system ICU package (Debian: libicu72 or newer); " +
             "person matching needs it even where the app runs with invariant globalization.");
     }
 
@@ -86,13 +89,14 @@ internal sealed unsafe class IcuTransliterationApi
 
     /// <summary>
     /// ICU built with symbol renaming (the default, and Debian's) exports only utrans_openU_72;
-    /// builds without it export plain utrans_openU. 0 stands for the plain name.
+    /// builds without it export plain utrans_openU. 0 stands for the plain name. All three
+    /// symbols must be there, so a partial build fails here as "not supported", not later.
     /// </summary>
     private static int? FindSymbolVersion(nint library, IEnumerable<int> majors)
     {
         foreach (var major in majors)
         {
-            if (NativeLibrary.TryGetExport(library, SymbolName("utrans_openU", major), out _))
+            if (Symbols.All(name => NativeLibrary.TryGetExport(library, SymbolName(name, major), out _)))
             {
                 return major;
             }
