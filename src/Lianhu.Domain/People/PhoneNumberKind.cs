@@ -1,0 +1,7 @@
+namespace Lianhu.Domain.People;
+
+public enum PhoneNumberKind
+{
+    Mobile,
+    Landline,
+}
