@@ -2,7 +2,7 @@ namespace Lianhu.Domain.Access;
 
 /// <summary>
 /// What a staff member does in their agency. Roles are granted per user; which roles an agency
-/// type can hold is policy (<see cref="Directory.AgencyTypeCatalogue"/>).
+/// type can hold is policy (<see cref="Organisation.AgencyTypeCatalogue"/>).
 /// </summary>
 public enum Role
 {

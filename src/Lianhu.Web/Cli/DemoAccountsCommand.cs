@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 
 namespace Lianhu.Web.Cli;
 

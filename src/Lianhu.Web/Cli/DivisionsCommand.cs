@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Hosting;
 
 namespace Lianhu.Web.Cli;

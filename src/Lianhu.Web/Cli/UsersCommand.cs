@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Identity;

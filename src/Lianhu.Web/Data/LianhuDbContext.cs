@@ -1,6 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

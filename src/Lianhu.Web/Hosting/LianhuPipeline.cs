@@ -3,7 +3,7 @@ using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;

@@ -5,7 +5,7 @@ using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;

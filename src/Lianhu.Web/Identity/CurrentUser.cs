@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 
 namespace Lianhu.Web.Identity;
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 namespace Lianhu.Web.Localization;
 
 /// <summary>
-/// One flat dictionary of UI and error texts per language (Resources/strings.{culture}.json,
-/// embedded). zh-CN is the default; en is complete too (a test checks both have the same keys).
+/// One flat dictionary of UI and error texts per language, merged from every embedded
+/// Resources/*.{culture}.json (one file per feature area keeps edits apart). zh-CN is the default; en is complete too (a test checks both have the same keys).
 /// See docs/decisions/0004-ui-technology.md.
 /// </summary>
 public sealed class JsonStringLocalizer : IStringLocalizer
@@ -61,9 +61,22 @@ public sealed class JsonStringLocalizer : IStringLocalizer
 
     private static FrozenDictionary<string, string> Load(string culture)
     {
-        using var stream = typeof(JsonStringLocalizer).Assembly.GetManifestResourceStream($"strings/{culture}.json")
-            ?? throw new InvalidOperationException($"Missing embedded strings for {culture}.");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary(StringComparer.Ordinal);
+        var assembly = typeof(JsonStringLocalizer).Assembly;
+        var suffix = $".{culture}.json";
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("strings/", StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+            {
+                if (!merged.TryAdd(key, value))
+                {
+                    throw new InvalidOperationException($"String key '{key}' is defined twice for {culture} ({name}).");
+                }
+            }
+        }
+
+        return merged.Count > 0 ? merged.ToFrozenDictionary(StringComparer.Ordinal) : throw new InvalidOperationException($"Missing embedded strings for {culture}.");
     }
 }
 

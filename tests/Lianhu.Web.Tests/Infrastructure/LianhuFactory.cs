@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lianhu.Domain.Access;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

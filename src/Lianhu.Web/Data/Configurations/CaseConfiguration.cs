@@ -1,5 +1,5 @@
 using Lianhu.Domain.Cases;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

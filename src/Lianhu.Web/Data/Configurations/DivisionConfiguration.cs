@@ -1,4 +1,4 @@
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

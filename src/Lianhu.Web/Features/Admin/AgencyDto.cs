@@ -1,5 +1,5 @@
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 
 namespace Lianhu.Web.Features.Admin;
 

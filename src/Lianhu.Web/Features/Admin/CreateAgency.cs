@@ -1,5 +1,5 @@
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;

@@ -1,6 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;

@@ -1,6 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 
 namespace Lianhu.Web.Features.Cases;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 
 namespace Lianhu.Web.Features.Demo;
 
@@ -78,7 +78,7 @@ public sealed class DemoCity
         return new Guid(bytes, bigEndian: true);
     }
 
-    private static List<(DivisionCode Code, string Name)> DivisionImporterReader(string file) => [.. Directory.DivisionImporter.Read(file)];
+    private static List<(DivisionCode Code, string Name)> DivisionImporterReader(string file) => [.. Divisions.DivisionImporter.Read(file)];
 
     private static readonly (AgencyType, string)[] CityAgencies =
     [

@@ -1,8 +1,8 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Directory;
+using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>
 /// An administrative division code. City and district codes are the 6-digit GB/T 2260 codes

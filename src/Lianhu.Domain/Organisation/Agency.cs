@@ -1,6 +1,6 @@
 using Lianhu.Domain.Common;
 
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>A member unit of the linkage mechanism, attached to one administrative division.</summary>
 public sealed class Agency

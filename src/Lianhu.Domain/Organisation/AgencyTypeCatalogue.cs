@@ -1,6 +1,6 @@
 using Lianhu.Domain.Access;
 
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>What an agency type is: the tiers it may sit at and the roles its staff may hold.</summary>
 public sealed record AgencyTypeInfo(AgencyType Type, IReadOnlyList<Tier> Tiers, IReadOnlyList<Role> Roles)

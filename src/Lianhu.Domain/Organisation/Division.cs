@@ -1,4 +1,4 @@
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>An administrative division (reference data loaded from the division data package).</summary>
 public sealed class Division

@@ -1,4 +1,4 @@
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>
 /// The kinds of member units of the linkage mechanism. The kebab-case id of each member

@@ -3,7 +3,7 @@ using Lianhu.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lianhu.Web.Features.Directory;
+namespace Lianhu.Web.Features.Divisions;
 
 /// <summary>Browses the division tree: the children of a division, or the top-level divisions.</summary>
 public static class ListDivisions

@@ -1,4 +1,4 @@
-namespace Lianhu.Domain.Directory;
+namespace Lianhu.Domain.Organisation;
 
 /// <summary>
 /// The four tiers of the linkage mechanism, following China's administrative divisions
