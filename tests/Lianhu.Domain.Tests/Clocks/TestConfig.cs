@@ -12,6 +12,8 @@ internal static class TestConfig
 
     public static HolidayCalendar Calendar { get; } = HolidayCalendarLoader.LoadFile(CalendarPath);
 
+    public static ClockRuleCatalogue Catalogue { get; } = ClockRuleCatalogueLoader.LoadFile(RulesPath, Calendar);
+
     /// <summary>A Beijing wall-clock instant, +08:00.</summary>
     public static DateTimeOffset Bj(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
         new(year, month, day, hour, minute, second, TimeSpan.FromHours(8));
