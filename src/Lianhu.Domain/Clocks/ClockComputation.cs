@@ -26,10 +26,10 @@ public sealed record ClockComputation
     public required bool Emergency { get; init; }
 
     /// <summary>False when a day consulted for a rollover lies in a year the calendar does not cover.</summary>
-    public bool CalendarCovered => Calendar != CalendarCoverage.NotCovered;
+    public bool CalendarCovered => CalendarCoverage != Clocks.CalendarCoverage.NotCovered;
 
     /// <summary>Worst calendar coverage used; null when the rule did not need the calendar.</summary>
-    public CalendarCoverage? Calendar => Period.Calendar;
+    public CalendarCoverage? CalendarCoverage => Period.CalendarCoverage;
 
     /// <summary>The underlying arithmetic (start, counting-from instant, nominal last day, skipped days).</summary>
     public required PeriodResult Period { get; init; }

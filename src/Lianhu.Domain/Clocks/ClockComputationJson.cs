@@ -45,7 +45,7 @@ public static class ClockComputationJson
         writer.WriteString("source", result.Source.Combined);
         WriteText(writer, "explanation", result.Explanation);
         writer.WriteBoolean("calendar_covered", result.CalendarCovered);
-        writer.WriteString("calendar_status", CalendarStatus(result.Calendar));
+        writer.WriteString("calendar_status", CalendarStatus(result.CalendarCoverage));
         WriteText(writer, "reading_text", result.ReadingText);
         writer.WriteString("unit", result.Period.Unit.ToString().ToLowerInvariant());
         writer.WriteNumber("amount", result.Period.Amount);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Lianhu.Domain.Clocks;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class ClockRuleCatalogue
 
     public HolidayCalendar Calendar { get; }
 
-    public bool TryGet(string ruleId, out ClockRule rule) => rulesById.TryGetValue(ruleId, out rule!);
+    public bool TryGet(string ruleId, [MaybeNullWhen(false)] out ClockRule rule) => rulesById.TryGetValue(ruleId, out rule);
 
     public ClockRule Get(string ruleId) =>
         TryGet(ruleId, out var rule)

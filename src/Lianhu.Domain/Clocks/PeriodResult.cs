@@ -32,7 +32,7 @@ public sealed record PeriodResult
     public IReadOnlyList<DayClassification> RestDaysSkipped { get; init; } = [];
 
     /// <summary>Worst coverage of the days consulted; null when the calendar was not needed.</summary>
-    public CalendarCoverage? Calendar { get; init; }
+    public CalendarCoverage? CalendarCoverage { get; init; }
 
     /// <summary>An hour period was given only a day, so 00:00 was assumed.</summary>
     public bool StartTimeAssumed { get; init; }

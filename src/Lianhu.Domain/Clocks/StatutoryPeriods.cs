@@ -79,7 +79,7 @@ public sealed class StatutoryPeriods(HolidayCalendar calendar)
             LastDay = lastDay,
             NominalLastDayKind = nominalKind,
             RestDaysSkipped = skipped,
-            Calendar = coverage,
+            CalendarCoverage = coverage,
         };
     }
 

@@ -70,7 +70,7 @@ public class ClockExplanationTests
         var result = Catalogue.Compute("po-reconsideration", D(2027, 3, 1));
 
         result.CalendarCovered.ShouldBeTrue();
-        result.Calendar.ShouldBe(CalendarCoverage.Provisional);
+        result.CalendarCoverage.ShouldBe(CalendarCoverage.Provisional);
         result.Explanation.En.ShouldEndWith("[the 2027 holiday calendar is provisional]");
     }
 }

@@ -55,7 +55,7 @@ public class ClockRuleCatalogueTests
         result.LastDay.ShouldBe(D(2026, 10, 1)); // National Day: a validity does not stretch
         result.Due.ShouldBe(Bj(2026, 10, 2));
         result.Reading.ShouldBe("months-exclusive-start-no-rollover");
-        result.Calendar.ShouldBeNull();
+        result.CalendarCoverage.ShouldBeNull();
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class StatutoryPeriodsDayTests
         result.NominalLastDay.ShouldBe(D(2026, 3, 7));
         result.LastDay.ShouldBe(D(2026, 3, 9));
         result.RestDaysSkipped.Count.ShouldBe(2);
-        result.Calendar.ShouldBe(CalendarCoverage.Official);
+        result.CalendarCoverage.ShouldBe(CalendarCoverage.Official);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class StatutoryPeriodsDayTests
 
         result.LastDay.ShouldBe(D(2026, 10, 3));
         result.Reading.Id.ShouldBe("days-exclusive-start-no-rollover");
-        result.Calendar.ShouldBeNull(); // the calendar was not needed
+        result.CalendarCoverage.ShouldBeNull(); // the calendar was not needed
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class StatutoryPeriodsDayTests
         var result = periods.AddDays(ClockStart.OnDay(D(2027, 9, 30)), 1, rollover: true); // nominal 1 Oct 2027
 
         result.LastDay.ShouldBe(D(2027, 10, 6));
-        result.Calendar.ShouldBe(CalendarCoverage.Provisional);
+        result.CalendarCoverage.ShouldBe(CalendarCoverage.Provisional);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class StatutoryPeriodsDayTests
         var result = periods.AddDays(ClockStart.OnDay(D(2029, 12, 31)), 1, rollover: true); // 1 Jan 2030, a Tuesday
 
         result.LastDay.ShouldBe(D(2030, 1, 1)); // New Year is unknown to the calendar
-        result.Calendar.ShouldBe(CalendarCoverage.NotCovered);
+        result.CalendarCoverage.ShouldBe(CalendarCoverage.NotCovered);
     }
 
     [Fact]

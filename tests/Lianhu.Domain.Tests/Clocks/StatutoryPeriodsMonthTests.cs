@@ -39,7 +39,7 @@ public class StatutoryPeriodsMonthTests
 
         result.NominalLastDay.ShouldBe(D(2027, 2, 28));
         result.LastDay.ShouldBe(D(2027, 3, 1));
-        result.Calendar.ShouldBe(CalendarCoverage.Provisional);
+        result.CalendarCoverage.ShouldBe(CalendarCoverage.Provisional);
     }
 
     [Fact]
