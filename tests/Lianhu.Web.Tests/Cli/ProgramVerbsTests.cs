@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Lianhu.Web.Tests.Infrastructure;
+
+namespace Lianhu.Web.Tests.Cli;
+
+/// <summary>The built program's verbs, run as processes from a directory that is not the build output.</summary>
+public sealed class ProgramVerbsTests : IDisposable
+{
+    private readonly string workDir = Directory.CreateTempSubdirectory("lianhu-cli-").FullName;
+
+    [Fact]
+    public async Task DemoAccountsJson_ListsOneAccountPerRolePerAgency_WithTheDocumentedFields()
+    {
+        var result = await LianhuProgram.RunAsync(workDir, null, "demo-accounts", "--json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var accounts = JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray().ToList();
+        accounts.Count.ShouldBeGreaterThan(100);
+        foreach (var field in new[] { "username", "password", "agencyType", "agencyId", "role", "divisionCode", "tier" })
+        {
+            accounts.Where(a => !a.TryGetProperty(field, out var _)).ShouldBeEmpty(field);
+        }
+
+        accounts.Select(a => a.GetProperty("agencyType").GetString()).Distinct().Count().ShouldBe(23);
+        accounts.Select(a => a.GetProperty("tier").GetString()).Distinct().Order().ShouldBe(["city", "community", "district", "town"]);
+        accounts.Select(a => a.GetProperty("username").GetString()).Distinct().Count().ShouldBe(accounts.Count);
+    }
+
+    [Fact]
+    public async Task Migrate_CreatesTheSqliteFileInTheWorkingDirectory_AndCheckThenReportsNothingPending()
+    {
+        var migrate = await LianhuProgram.RunAsync(workDir, null, "migrate");
+        migrate.ExitCode.ShouldBe(0, migrate.Stderr);
+        File.Exists(Path.Combine(workDir, "lianhu.db")).ShouldBeTrue();
+
+        var check = await LianhuProgram.RunAsync(workDir, null, "migrate", "--check");
+        check.ExitCode.ShouldBe(0, check.Stdout + check.Stderr);
+    }
+
+    [Fact]
+    public async Task Demo_Serves_OnTheGivenUrl_FromAnyWorkingDirectory()
+    {
+        var port = FreePort();
+        using var server = LianhuProgram.Start(workDir, null, "--demo", "--urls", $"http://127.0.0.1:{port}");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var ready = false;
+            for (var i = 0; i < 120 && !ready; i++)
+            {
+                try
+                {
+                    ready = (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(500);
+                }
+            }
+
+            ready.ShouldBeTrue("the demo service should answer /health/ready");
+            (await http.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await http.GetStringAsync("/signin")).ShouldContain("登录");
+            File.Exists(Path.Combine(workDir, "lianhu.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SeedDemo_IsRefusedAgainstPostgres()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["Lianhu__Database__Provider"] = "postgres",
+            ["Lianhu__Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none;Username=none",
+        };
+        var result = await LianhuProgram.RunAsync(workDir, env, "seed-demo");
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("refused on PostgreSQL");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(workDir, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
