@@ -12,6 +12,9 @@ using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -33,6 +36,9 @@ public static class LianhuServices
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddTransient<IStringLocalizer>(_ => new JsonStringLocalizer());
 
+        services.AddDataProtection().SetApplicationName("lianhu");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddLianhuIdentity(configuration);
         services.AddLianhuRateLimits(configuration);
         services.AddHttpContextAccessor();
