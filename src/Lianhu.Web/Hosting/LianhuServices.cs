@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
@@ -14,9 +13,10 @@ using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Lianhu.Web.Hosting;
 

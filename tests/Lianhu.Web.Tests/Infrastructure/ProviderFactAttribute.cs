@@ -26,7 +26,7 @@ public sealed class ProviderFactDiscoverer(IMessageSink diagnostics) : IXunitTes
         var type = testMethod.TestClass.Class.ToRuntimeType();
         var display = discoveryOptions.MethodDisplayOrDefault();
         var options = discoveryOptions.MethodDisplayOptionsOrDefault();
-        if (typeof(IPostgresTests).IsAssignableFrom(type) && !PostgresServer.Available)
+        if (typeof(IPostgresTests).IsAssignableFrom(type) && !PostgresServer.Available && !RequiredByCi.All)
         {
             diagnostics.OnMessage(new DiagnosticMessage(PostgresServer.MissingMessage));
             return [new XunitSkippedDataRowTestCase(diagnostics, display, options, testMethod, PostgresServer.MissingMessage)];
