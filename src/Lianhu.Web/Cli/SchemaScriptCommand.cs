@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lianhu.Web.Data;
+using Lianhu.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Cli;
@@ -32,7 +33,8 @@ public static class SchemaScriptCommand
                 builder.UseSqlite("Data Source=:memory:");
             }
 
-            using var db = new LianhuDbContext(builder.Options);
+            // The script never encrypts anything; a ring path is only the model's cache key.
+            using var db = new LianhuDbContext(builder.Options, new FieldCipher(Path.GetTempPath(), createIfMissing: false));
             Console.WriteLine(db.Database.GenerateCreateScript());
             return 0;
         });

@@ -1,3 +1,4 @@
+using Lianhu.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,19 @@ public static class DatabaseRegistration
         {
             builder.UseSqlite(options.ConnectionString);
         }
+
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, LianhuModelCacheKeyFactory>();
+    }
+
+    /// <summary>
+    /// The field-encryption key ring (outside the database). Created on first use only in demo mode
+    /// or when <c>Lianhu:Encryption:CreateKeys</c> is true; otherwise <c>lianhu keys init</c> makes it.
+    /// </summary>
+    public static FieldCipher ResolveCipher(this IConfiguration configuration)
+    {
+        var path = configuration["Lianhu:Encryption:KeyRingPath"];
+        var create = configuration.GetValue<bool?>("Lianhu:Encryption:CreateKeys") ?? configuration.GetValue<bool>("Lianhu:Demo");
+        return new FieldCipher(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? "lianhu-keys" : path, Environment.CurrentDirectory), create);
     }
 
     /// <summary>
@@ -60,6 +74,7 @@ public static class DatabaseRegistration
     public static IServiceCollection AddLianhuDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().ResolveDatabaseOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().ResolveCipher());
         services.AddDbContext<LianhuDbContext>((sp, b) => b.UseLianhuDatabase(sp.GetRequiredService<DatabaseOptions>()));
         services.AddScoped<SchemaMigrator>();
         return services;

@@ -2,6 +2,7 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,9 +13,12 @@ namespace Lianhu.Web.Data;
 /// The one database of the service. The same model runs on SQLite (embedded default) and
 /// PostgreSQL; the few differences (how instants are stored) are decided here, in one place.
 /// </summary>
-public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
+public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, FieldCipher cipher)
     : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
 {
+    /// <summary>Encrypts the fields marked <c>IsEncrypted(purpose)</c> in their configuration.</summary>
+    public FieldCipher Cipher { get; } = cipher;
+
     public DbSet<Division> Divisions => Set<Division>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -29,6 +33,7 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LianhuDbContext).Assembly);
+        builder.ApplyEncryption(Cipher);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

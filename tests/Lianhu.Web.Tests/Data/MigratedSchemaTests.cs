@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Lianhu.Web.Data;
+using Lianhu.Web.Security;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public abstract class MigratedSchemaTests
     {
         var builder = new DbContextOptionsBuilder<LianhuDbContext>();
         builder.UseLianhuDatabase(new DatabaseOptions { Provider = Postgres ? "postgres" : "sqlite", ConnectionString = connectionString });
-        return new LianhuDbContext(builder.Options);
+        return new LianhuDbContext(builder.Options, new FieldCipher(Path.Combine(Path.GetTempPath(), "lianhu-schema-test-keys"), createIfMissing: true));
     }
 
     private async Task<List<string>> DescribeAsync(string connectionString)

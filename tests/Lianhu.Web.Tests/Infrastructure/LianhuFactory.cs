@@ -26,6 +26,9 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public DemoCity City { get; }
 
+    /// <summary>This host's field-encryption key ring (a fresh temp directory).</summary>
+    public string KeyRingPath { get; } = Path.Combine(Path.GetTempPath(), $"lianhu-test-keys-{Guid.NewGuid():N}");
+
     public abstract string Provider { get; }
 
     protected abstract string ConnectionString { get; }
@@ -53,6 +56,8 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Lianhu:Database:Provider", Provider);
         builder.UseSetting("Lianhu:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Lianhu:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Lianhu:Encryption:KeyRingPath", KeyRingPath);
+        builder.UseSetting("Lianhu:Encryption:CreateKeys", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
-        builder.Property(c => c.Summary).HasMaxLength(Case.SummaryMaxLength).IsRequired();
+        builder.Property(c => c.Summary).IsRequired().IsEncrypted("case.summary");
         builder.Property(c => c.DivisionCode).HasMaxLength(12).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Division>().WithMany().HasForeignKey(c => c.DivisionCode).OnDelete(DeleteBehavior.Restrict);

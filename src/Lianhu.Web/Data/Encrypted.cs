@@ -1,0 +1,34 @@
+using Lianhu.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lianhu.Web.Data;
+
+/// <summary>Marks string properties that are stored encrypted (see <see cref="FieldCipher"/>).</summary>
+public static class Encrypted
+{
+    public const string Annotation = "Lianhu:EncryptedPurpose";
+
+    /// <summary>Stores the property encrypted; <paramref name="purpose"/> is bound into the ciphertext.</summary>
+    public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property, string purpose) =>
+        typeof(T) == typeof(string) ? property.HasAnnotation(Annotation, purpose) : throw new ArgumentException("Only string properties can be encrypted.", nameof(property));
+
+    /// <summary>Applies the cipher to every marked property (after all configurations ran). Encrypted columns are unbounded text.</summary>
+    public static void ApplyEncryption(this ModelBuilder builder, FieldCipher cipher)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if (property.FindAnnotation(Annotation)?.Value is string purpose)
+            {
+                property.SetMaxLength(null);
+                property.SetValueConverter(new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.Open(v, purpose)));
+            }
+        }
+    }
+
+    /// <summary>The encrypted properties of the model (for the re-encrypt verb).</summary>
+    public static IEnumerable<IProperty> EncryptedProperties(this IModel model) =>
+        model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.FindAnnotation(Annotation) is not null);
+}

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Lianhu.Web.Security;
+
+/// <summary>
+/// Encrypts sensitive fields at rest (names, ID numbers, phones, addresses, free-text notes) with
+/// AES-256-GCM under keys kept OUTSIDE the database, in a key-ring directory
+/// (<c>Lianhu:Encryption:KeyRingPath</c>), and computes keyed hashes (HMAC-SHA256 "blind indexes")
+/// so exact matching on ID numbers and phones still works without storing them in clear.
+/// <para>Envelope: <c>v1:&lt;key id&gt;:&lt;base64(nonce ‖ ciphertext ‖ tag)&gt;</c>. The purpose (e.g.
+/// <c>case.summary</c>) is authenticated data, so a value cannot be moved to another column.
+/// New writes use the newest data key; older keys stay to read older rows (ADR 0010).</para>
+/// </summary>
+public sealed class FieldCipher
+{
+    private const string Prefix = "v1:";
+    private readonly bool createIfMissing;
+    private readonly Lock reloadLock = new();
+    private volatile Lazy<KeyRing> ring;
+
+    public FieldCipher(string keyRingPath, bool createIfMissing)
+    {
+        KeyRingPath = Path.GetFullPath(keyRingPath);
+        this.createIfMissing = createIfMissing;
+        ring = NewRing();
+    }
+
+    /// <summary>Identifies the key ring (the EF model is cached per ring, see <see cref="Data.LianhuModelCacheKeyFactory"/>).</summary>
+    public string KeyRingPath { get; }
+
+    public string ActiveKeyId => ring.Value.ActiveId;
+
+    public static bool IsSealed(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public string Seal(string plaintext, string purpose)
+    {
+        var keys = ring.Value;
+        var key = keys.Data[keys.ActiveId];
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[12 + plain.Length + 16];
+        var nonce = output.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(nonce, plain, output.AsSpan(12, plain.Length), output.AsSpan(12 + plain.Length, 16), Encoding.UTF8.GetBytes(purpose));
+        return $"{Prefix}{keys.ActiveId}:{Convert.ToBase64String(output)}";
+    }
+
+    /// <summary>Decrypts an envelope; a value written before encryption was enabled is returned as it is (the re-encrypt verb seals it).</summary>
+    public string Open(string stored, string purpose)
+    {
+        if (!IsSealed(stored))
+        {
+            return stored;
+        }
+
+        var rest = stored.AsSpan(Prefix.Length);
+        var colon = rest.IndexOf(':');
+        var keyId = rest[..colon].ToString();
+        if (!ring.Value.Data.TryGetValue(keyId, out var key))
+        {
+            // Another node (or 'lianhu keys rotate') added a key since this process loaded the ring.
+            Reload();
+            if (!ring.Value.Data.TryGetValue(keyId, out key))
+            {
+                throw new CryptographicException($"Data key '{keyId}' is not in the key ring at {KeyRingPath}.");
+            }
+        }
+
+        var data = Convert.FromBase64String(rest[(colon + 1)..].ToString());
+        return Decrypt(key, data, purpose);
+    }
+    /// <summary>Re-reads the key ring from disk (new writes then use the newest key).</summary>
+    public void Reload()
+    {
+        lock (reloadLock)
+        {
+            ring = NewRing();
+        }
+    }
+
+    private static string Decrypt(byte[] key, byte[] data, string purpose)
+    {
+        var plain = new byte[data.Length - 28];
+        using var aes = new AesGcm(key, 16);
+        aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(12, plain.Length), data.AsSpan(12 + plain.Length, 16), plain, Encoding.UTF8.GetBytes(purpose));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private Lazy<KeyRing> NewRing() => new(() => KeyRing.Load(KeyRingPath, createIfMissing), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The key id a stored value was sealed with, or null for a legacy plain value.</summary>
+    public static string? KeyIdOf(string? stored) =>
+        stored is not null && IsSealed(stored) ? stored[Prefix.Length..stored.IndexOf(':', Prefix.Length)] : null;
+
+    /// <summary>A keyed hash of an already normalised value, for exact matching (never reversible without the key).</summary>
+    public string BlindIndex(string normalised, string purpose)
+    {
+        var mac = HMACSHA256.HashData(ring.Value.Index, Encoding.UTF8.GetBytes($"{purpose}\n{normalised}"));
+        return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>Adds a new data key and makes it the active one for new writes.</summary>
+    public static string Rotate(string keyRingPath) => KeyRing.AddDataKey(Path.GetFullPath(keyRingPath));
+
+    private sealed record KeyRing(Dictionary<string, byte[]> Data, string ActiveId, byte[] Index)
+    {
+        private const string IndexFile = "index-key.key";
+
+        public static KeyRing Load(string path, bool createIfMissing)
+        {
+            var dataFiles = Directory.Exists(path) ? Directory.GetFiles(path, "data-key-*.key") : [];
+            if (dataFiles.Length == 0)
+            {
+                if (!createIfMissing)
+                {
+                    throw new InvalidOperationException(
+                        $"No encryption key ring at {path}. Create one with 'lianhu keys init' (and back it up: without it encrypted data cannot be read), or set Lianhu:Encryption:KeyRingPath.");
+                }
+
+                AddDataKey(path);
+                dataFiles = Directory.GetFiles(path, "data-key-*.key");
+            }
+
+            var data = dataFiles.ToDictionary(f => Path.GetFileNameWithoutExtension(f)["data-key-".Length..], f => ReadKey(f), StringComparer.Ordinal);
+            var indexPath = Path.Combine(path, IndexFile);
+            if (!File.Exists(indexPath))
+            {
+                if (!createIfMissing)
+                {
+                    throw new InvalidOperationException($"The key ring at {path} has no {IndexFile}.");
+                }
+
+                WriteKey(indexPath);
+            }
+
+            return new KeyRing(data, data.Keys.Max(StringComparer.Ordinal)!, ReadKey(indexPath));
+        }
+
+        public static string AddDataKey(string path)
+        {
+            Directory.CreateDirectory(path);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var next = Directory.GetFiles(path, "data-key-*.key")
+                .Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["data-key-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+                .DefaultIfEmpty(0).Max() + 1;
+            var id = next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            WriteKey(Path.Combine(path, $"data-key-{id}.key"));
+            if (!File.Exists(Path.Combine(path, IndexFile)))
+            {
+                WriteKey(Path.Combine(path, IndexFile));
+            }
+
+            return id;
+        }
+
+        private static byte[] ReadKey(string file)
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
+            return key.Length == 32 ? key : throw new InvalidOperationException($"{Path.GetFileName(file)} is not a 256-bit key.");
+        }
+
+        private static void WriteKey(string file)
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var writer = new StreamWriter(file, Encoding.ASCII, options);
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+    }
+}
