@@ -70,6 +70,7 @@ public sealed class FieldCipher
         var data = Convert.FromBase64String(rest[(colon + 1)..].ToString());
         return Decrypt(key, data, purpose);
     }
+
     /// <summary>Re-reads the key ring from disk (new writes then use the newest key).</summary>
     public void Reload()
     {
