@@ -35,6 +35,30 @@ public sealed class AuditEvent
 
     public string? ClientAddress { get; private set; }
 
+    /// <summary>Position in the hash chain, assigned when the event is sealed (contiguous from 1).</summary>
+    public long? ChainIndex { get; private set; }
+
+    /// <summary>The hash of the previous sealed event (empty for the first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 over this event's content and <see cref="PreviousHash"/> (see <see cref="AuditChain"/>).</summary>
+    public string? Hash { get; private set; }
+
+    public bool IsSealed => ChainIndex is not null;
+
+    /// <summary>Links the event into the chain after the event whose hash is <paramref name="previousHash"/>.</summary>
+    public void Seal(long chainIndex, string previousHash)
+    {
+        if (IsSealed)
+        {
+            throw new Common.DomainRuleViolationException("audit.already-sealed", "An audit event is sealed once.");
+        }
+
+        ChainIndex = chainIndex;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this, previousHash);
+    }
+
     public static AuditEvent Record(
         Guid id, DateTimeOffset at, AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null) => new()
         {

@@ -56,6 +56,10 @@ public static class LianhuServices
 
         // Use cases (one handler per feature file).
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditSealer>();
+        services.AddSingleton<AuditAnchor>();
+        services.AddScoped<AuditVerifier>();
+        services.AddHostedService<AuditSealerService>();
         services.AddScoped<DivisionImporter>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Lianhu.Web.Tests.Infrastructure;
@@ -47,20 +48,7 @@ public sealed class ProgramVerbsTests : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = false;
-            for (var i = 0; i < 120 && !ready; i++)
-            {
-                try
-                {
-                    ready = (await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(500);
-                }
-            }
-
-            ready.ShouldBeTrue("the demo service should answer /health/ready");
+            await WaitReadyAsync(http);
             (await http.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await http.GetStringAsync("/signin")).ShouldContain("登录");
             File.Exists(Path.Combine(workDir, "lianhu.db")).ShouldBeTrue();
@@ -70,6 +58,47 @@ public sealed class ProgramVerbsTests : IDisposable
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
+    }
+
+    [Fact]
+    public async Task AuditVerify_PassesOnTheDemo_ThenFailsNamingTheEventAfterARowIsEdited()
+    {
+        var port = FreePort();
+        using (var server = LianhuProgram.Start(workDir, null, "--demo", "--urls", $"http://127.0.0.1:{port}"))
+        {
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                await WaitReadyAsync(http);
+                var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "440300.linkage-centre.caseworker", password = "Lianhu-Demo-2026!" }))
+                    .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+                http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+                var created = await http.PostAsJsonAsync("/api/v1/cases", new { channel = "hotline", summary = "审计", divisionCode = "440306017001" });
+                created.StatusCode.ShouldBe(HttpStatusCode.Created);
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+
+        var intact = await LianhuProgram.RunAsync(workDir, null, "audit", "verify");
+        intact.ExitCode.ShouldBe(0, intact.Stdout + intact.Stderr);
+        intact.Stdout.ShouldContain("intact");
+
+        string edited;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workDir, "lianhu.db")};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE audit_events SET \"Action\" = 'case.read' WHERE \"Action\" = 'case.create' RETURNING \"Id\"";
+            edited = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        var broken = await LianhuProgram.RunAsync(workDir, null, "audit", "verify");
+        broken.ExitCode.ShouldBe(1);
+        broken.Stderr.ShouldContain(edited.ToLowerInvariant());
     }
 
     [Fact]
@@ -89,6 +118,27 @@ public sealed class ProgramVerbsTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(workDir, recursive: true);
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("the demo service did not answer /health/ready within 60 s");
     }
 
     private static int FreePort()

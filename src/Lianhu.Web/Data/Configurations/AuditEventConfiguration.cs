@@ -20,5 +20,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
         builder.HasIndex(e => e.At);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.ChainIndex).IsUnique();
     }
 }
