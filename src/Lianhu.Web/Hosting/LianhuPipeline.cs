@@ -1,6 +1,7 @@
 using Lianhu.Web.Api;
 using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Divisions;
@@ -56,6 +57,10 @@ public static class LianhuPipeline
         ListCases.Map(api);
         ListDivisions.Map(api);
         ListAgencies.Map(api);
+        CaseViewers.Map(api);
+
+        var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
+        ListAuditEvents.Map(auditors);
 
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
         CreateAgency.Map(admin);

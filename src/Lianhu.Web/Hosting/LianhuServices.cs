@@ -59,6 +59,8 @@ public static class LianhuServices
         services.AddScoped<AuditSealer>();
         services.AddSingleton<AuditAnchor>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<ListAuditEvents.Handler>();
+        services.AddScoped<CaseViewers.Handler>();
         services.AddHostedService<AuditSealerService>();
         services.AddScoped<DivisionImporter>();
         services.AddScoped<RoleSeeder>();
@@ -122,7 +124,8 @@ public static class LianhuServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(LianhuClaims.AgencyId))
-            .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"));
+            .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"))
+            .AddPolicy(Policies.Auditor, p => p.RequireAuthenticatedUser().RequireRole("auditor"));
     }
 }
 
@@ -130,4 +133,5 @@ public static class Policies
 {
     public const string Staff = "staff";
     public const string Sysadmin = "sysadmin";
+    public const string Auditor = "auditor";
 }

@@ -1,0 +1,61 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Organisation;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Audit;
+
+/// <summary>
+/// "Who has viewed this case": for the lead agency's supervisors and the supervising linkage
+/// centres — every person who read it, from which agency, how often and when last.
+/// </summary>
+public static class CaseViewers
+{
+    public sealed record ViewerDto(Guid UserId, string? Username, string? DisplayName, Guid? AgencyId, string? AgencyName, int Views, DateTimeOffset LastViewedAt, bool EmergencyAccess);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/cases/{id:guid}/viewers", async Task<Results<Ok<List<ViewerDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
+                await handler.HandleAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+            .WithName("CaseViewers")
+            .WithTags("Audit")
+            .WithSummary("Who has viewed a case (lead supervisors and supervising centres)");
+
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current)
+    {
+        /// <summary>Null when the case is out of scope or the caller may not see its viewers.</summary>
+        public async Task<List<ViewerDto>?> HandleAsync(Guid caseId, CancellationToken ct)
+        {
+            var user = current.Required;
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Id == caseId).Select(c => new { c.LeadAgencyId }).SingleOrDefaultAsync(ct);
+            if (found is null || !MaySee(user, found.LeadAgencyId))
+            {
+                return null;
+            }
+
+            var id = caseId.ToString();
+            var reads = await db.AuditEvents.AsNoTracking()
+                .Where(e => e.EntityType == "case" && e.EntityId == id && e.UserId != null && (e.Action == "case.read" || e.Action == "case.break-glass"))
+                .Select(e => new { e.UserId, e.AgencyId, e.At, e.Action })
+                .ToListAsync(ct);
+            var userIds = reads.Select(r => r.UserId!.Value).Distinct().ToList();
+            var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.UserName, u.DisplayName }, ct);
+            var agencyIds = reads.Select(r => r.AgencyId).OfType<Guid>().Distinct().ToList();
+            var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            return [.. reads.GroupBy(r => r.UserId!.Value).Select(g =>
+            {
+                var who = users.GetValueOrDefault(g.Key);
+                var agency = g.First().AgencyId;
+                return new ViewerDto(
+                    g.Key, who?.UserName, who?.DisplayName, agency, agency is { } a ? agencies.GetValueOrDefault(a) : null,
+                    g.Count(r => r.Action == "case.read"), g.Max(r => r.At), g.Any(r => r.Action == "case.break-glass"));
+            }).OrderByDescending(v => v.LastViewedAt)];
+        }
+
+        public static bool MaySee(CurrentUser user, Guid leadAgencyId) =>
+            (user.AgencyId == leadAgencyId && user.Has(Role.Supervisor))
+            || (user.AgencyType == AgencyType.LinkageCentre && user.AgencyId != leadAgencyId && (user.Has(Role.Supervisor) || user.Has(Role.Caseworker)));
+    }
+}
