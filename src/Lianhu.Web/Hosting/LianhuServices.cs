@@ -44,6 +44,9 @@ public static class LianhuServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUserAccessor>();
 
+        // ASP.NET's request-start/finish lines carry the raw query string, which could carry personal
+        // data; they are off whatever the configuration says (ids-only logging, house style 13).
+        services.PostConfigure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None, null)));
         services.AddProblemDetails();
         services.AddExceptionHandler<LianhuExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
