@@ -58,6 +58,7 @@ public static class LianhuPipeline
         ListDivisions.Map(api);
         ListAgencies.Map(api);
         CaseViewers.Map(api);
+        BreakGlass.Map(api);
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);

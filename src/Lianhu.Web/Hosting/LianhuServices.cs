@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Lianhu.Domain.Access;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
@@ -68,6 +69,9 @@ public static class LianhuServices
         services.AddScoped<DivisionImporter>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(_ => SectionPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "section-permissions.json")));
+        services.AddSingleton<CaseAccess>();
+        services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<GetCase.Handler>();
         services.AddScoped<ListCases.Handler>();

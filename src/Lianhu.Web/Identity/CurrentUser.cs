@@ -15,6 +15,9 @@ public sealed record CurrentUser(
     IReadOnlySet<Role> Roles,
     string? ClientAddress)
 {
+    /// <summary>Cases this user holds active emergency (break-glass) access to.</summary>
+    public IReadOnlySet<Guid> EmergencyCases { get; init; } = new HashSet<Guid>();
+
     public bool Has(Role role) => Roles.Contains(role);
 
     public string PrimaryRole => Roles.Count == 0 ? "none" : StableName.Of(Roles.Min());

@@ -1,13 +1,26 @@
+using Lianhu.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Lianhu.Web.Identity;
 
 /// <summary>Gives handlers the acting user of the current request (scoped).</summary>
-public sealed class CurrentUserAccessor(IHttpContextAccessor http)
+public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbContext db, TimeProvider time)
 {
     private CurrentUser? cached;
 
-    public CurrentUser? User => cached ??= http.HttpContext is { } ctx
-        ? CurrentUser.From(ctx.User, ctx.Connection.RemoteIpAddress?.ToString())
-        : null;
+    public CurrentUser? User => cached ??= Load();
+
+    private CurrentUser? Load()
+    {
+        if (http.HttpContext is not { } ctx || CurrentUser.From(ctx.User, ctx.Connection.RemoteIpAddress?.ToString()) is not { } user)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == user.UserId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
+        return emergency.Count == 0 ? user : user with { EmergencyCases = emergency };
+    }
 
     /// <summary>The acting user; throws when called outside an authenticated staff request (a bug, not a user error).</summary>
     public CurrentUser Required => User ?? throw new InvalidOperationException("No authenticated staff user on this request.");

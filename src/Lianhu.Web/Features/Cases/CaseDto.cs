@@ -1,14 +1,20 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 
 namespace Lianhu.Web.Features.Cases;
 
 /// <summary>A case as the API shows it.</summary>
+/// <remarks>
+/// <see cref="Summary"/> belongs to the incident section and is null when the caller may not read
+/// it; <see cref="Access"/> lists the sections the caller may read or write and <see cref="Relation"/>
+/// how they stand to the case.
+/// </remarks>
 public sealed record CaseDto(
     Guid Id,
     string Number,
     string Channel,
-    string Summary,
+    string? Summary,
     string DivisionCode,
     string? DivisionName,
     Guid LeadAgencyId,
@@ -16,14 +22,17 @@ public sealed record CaseDto(
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version,
+    string Relation,
+    IReadOnlyDictionary<string, string> Access);
 
 public sealed record CaseSummaryDto(
     Guid Id, string Number, string Channel, string DivisionCode, string? DivisionName, Guid LeadAgencyId, string? LeadAgencyName, string Status, DateTimeOffset CreatedAt);
 
 public static class CaseMapping
 {
-    public static CaseDto ToDto(this Case c, string? divisionName, string? leadAgencyName) => new(
-        c.Id, c.Number, StableName.Of(c.Channel), c.Summary, c.DivisionCode, divisionName, c.LeadAgencyId, leadAgencyName,
-        StableName.Of(c.Status), c.CreatedAt, c.UpdatedAt, c.Version);
+    public static CaseDto ToDto(this Case c, string? divisionName, string? leadAgencyName, CaseRelation relation, IReadOnlyDictionary<CaseSection, SectionAccess> grants) => new(
+        c.Id, c.Number, StableName.Of(c.Channel), grants.ContainsKey(CaseSection.Incident) ? c.Summary : null, c.DivisionCode, divisionName, c.LeadAgencyId, leadAgencyName,
+        StableName.Of(c.Status), c.CreatedAt, c.UpdatedAt, c.Version, StableName.Of(relation),
+        grants.ToDictionary(g => StableName.Of(g.Key), g => StableName.Of(g.Value)));
 }

@@ -1,5 +1,6 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Web.Data;
+using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Cases;
@@ -29,5 +30,6 @@ public sealed class CaseNames
 
     public string? Agency(Guid id) => agencies.GetValueOrDefault(id);
 
-    public CaseDto ToDto(Case c) => c.ToDto(Division(c.DivisionCode), Agency(c.LeadAgencyId));
+    public CaseDto ToDto(Case c, CurrentUser user, CaseAccess access) =>
+        c.ToDto(Division(c.DivisionCode), Agency(c.LeadAgencyId), CaseAccess.RelationTo(user, c), access.Grants(user, c));
 }

@@ -8,7 +8,7 @@ namespace Lianhu.Web.Features.Cases;
 /// <summary>
 /// Which cases a user may see, as a WHERE clause every case query goes through:
 /// the lead agency's staff, and linkage centres for every case located in their division and
-/// below (the DHIS2 org-unit rule). Roles without case content (sysadmin, statistician, auditor
+/// below (the DHIS2 org-unit rule), and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
 /// alone) see none. Anything else answers 404 — never a hint that the case exists.
 /// </summary>
 public static class CaseScope
@@ -23,12 +23,17 @@ public static class CaseScope
         }
 
         var agencyId = user.AgencyId;
+        var emergency = user.EmergencyCases.ToList();
         if (user.AgencyType == AgencyType.LinkageCentre)
         {
             var prefix = user.Division.ScopePrefix;
-            return cases.Where(c => c.LeadAgencyId == agencyId || c.DivisionCode.StartsWith(prefix));
+            return emergency.Count == 0
+                ? cases.Where(c => c.LeadAgencyId == agencyId || c.DivisionCode.StartsWith(prefix))
+                : cases.Where(c => c.LeadAgencyId == agencyId || c.DivisionCode.StartsWith(prefix) || emergency.Contains(c.Id));
         }
 
-        return cases.Where(c => c.LeadAgencyId == agencyId);
+        return emergency.Count == 0
+            ? cases.Where(c => c.LeadAgencyId == agencyId)
+            : cases.Where(c => c.LeadAgencyId == agencyId || emergency.Contains(c.Id));
     }
 }

@@ -16,7 +16,7 @@ public static class GetCase
             .WithTags("Cases")
             .WithSummary("Read a case (404 when it does not exist or is outside your scope)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, CaseAccess access)
     {
         public async Task<CaseDto?> HandleAsync(Guid id, CancellationToken ct)
         {
@@ -27,10 +27,12 @@ public static class GetCase
                 return null;
             }
 
-            audit.Record(user.AsActor(), "case.read", "case", id.ToString());
-            await db.SaveChangesAsync(ct);
             var names = await CaseNames.LoadAsync(db, [found], ct);
-            return names.ToDto(found);
+            var dto = names.ToDto(found, user, access);
+            // The trace names the sections whose content was returned, so "who read the counselling notes" has an answer.
+            audit.Record(user.AsActor(), "case.read", "case", id.ToString(), dto.Summary is null ? null : "incident");
+            await db.SaveChangesAsync(ct);
+            return dto;
         }
     }
 }

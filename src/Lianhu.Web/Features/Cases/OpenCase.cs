@@ -37,7 +37,7 @@ public static class OpenCase
     public sealed record Outcome(CaseDto? Case, FieldErrors? Errors);
 
     /// <summary>Shared by the API endpoint and the web form.</summary>
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access)
     {
         public async Task<Outcome> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -81,7 +81,7 @@ public static class OpenCase
             await db.SaveChangesAsync(ct);
 
             var names = await CaseNames.LoadAsync(db, [opened], ct);
-            return new Outcome(names.ToDto(opened), null);
+            return new Outcome(names.ToDto(opened, user, access), null);
         }
     }
 }
