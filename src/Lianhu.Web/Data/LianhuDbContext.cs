@@ -1,5 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Clock> Clocks => Set<Clock>();
+
+    public DbSet<ClockBreach> ClockBreaches => Set<ClockBreach>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -42,5 +47,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
         StableNameConverter.Register<Tier>(configurationBuilder);
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
+        StableNameConverter.Register<ClockState>(configurationBuilder);
     }
 }
