@@ -71,6 +71,10 @@ public sealed class ClockSweep(
             var now = time.GetUtcNow();
             var firing = clock.Fire(now);
             clock.ReleaseClaim();
+
+            // The state change goes first, guarded by the version: a node that lost the clock fails
+            // here (after waiting for the winner's row lock on PostgreSQL) and writes nothing else.
+            await db.SaveChangesAsync(ct);
             if (firing == ClockFiring.Breached)
             {
                 var caseDivision = await db.Cases.Where(c => c.Id == clock.CaseId).Select(c => c.DivisionCode).SingleAsync(ct);
@@ -97,6 +101,13 @@ public sealed class ClockSweep(
             // Someone changed the clock after our claim (a person completed it, or our lease ran out
             // and another node took it over): nothing of ours was committed.
             logger.LogInformation("Clock {ClockId} changed under node {Node}; left to its new holder", id, node.Id);
+            return null;
+        }
+        catch (DbUpdateException ex)
+        {
+            // Rolled back as a whole (e.g. the one-breach-per-clock index refused a second breach):
+            // the claim lapses and the clock is looked at again; the rest of the batch goes on.
+            logger.LogWarning("Clock {ClockId} not fired by node {Node}: {ExceptionType}", id, node.Id, ex.GetType().Name);
             return null;
         }
         finally
