@@ -1,3 +1,4 @@
+using Lianhu.Domain.Clocks;
 using Microsoft.Extensions.Options;
 
 namespace Lianhu.Web.Features.Clocks;
@@ -8,7 +9,12 @@ namespace Lianhu.Web.Features.Clocks;
 /// runs: the first scan after a restart fires whatever fell due meanwhile, once. Off with
 /// <c>Lianhu:Clocks:Scanner=false</c>.
 /// </summary>
-public sealed class ClockScanner(IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, TimeProvider time, ClockNode node, ILogger<ClockScanner> logger)
+/// <remarks>
+/// Taking the rule catalogue here loads config/clocks/rules.json and the holiday calendar when the
+/// host starts, so a broken file stops the start with the field it names instead of failing later.
+/// </remarks>
+public sealed class ClockScanner(
+    IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, TimeProvider time, ClockNode node, ClockRuleCatalogue catalogue, ILogger<ClockScanner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +26,7 @@ public sealed class ClockScanner(IServiceScopeFactory scopes, IOptions<ClockEngi
             return;
         }
 
-        logger.LogInformation("Clock scanner started on node {Node}, every {Seconds} s", node.Id, settings.ScanSeconds);
+        logger.LogInformation("Clock scanner started on node {Node}, every {Seconds} s, {Rules} rules", node.Id, settings.ScanSeconds, catalogue.Rules.Count);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ScanSeconds), time);
         do
         {

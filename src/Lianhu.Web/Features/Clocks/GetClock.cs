@@ -1,9 +1,9 @@
+using Lianhu.Domain.Clocks;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Lianhu.Domain.Clocks;
 
 namespace Lianhu.Web.Features.Clocks;
 

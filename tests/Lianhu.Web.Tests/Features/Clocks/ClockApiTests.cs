@@ -75,7 +75,12 @@ public abstract class ClockApiTests<TFactory>(TFactory factory) : IClassFixture<
 
         var clock = await StartClockAsync(client, caseId, new
         {
-            rule = "po-ruling", at = "2026-03-02T10:20", emergency = true, reading = "next-full-hour", subjectType = "protection-order", subjectId = order.ToString(),
+            rule = "po-ruling",
+            at = "2026-03-02T10:20",
+            emergency = true,
+            reading = "next-full-hour",
+            subjectType = "protection-order",
+            subjectId = order.ToString(),
         });
 
         clock.GetProperty("subjectType").GetString().ShouldBe("protection-order");
