@@ -31,6 +31,12 @@ public sealed record ClockRule
 
     public required LocalizedText Description { get; init; }
 
+    /// <summary>
+    /// How long before the due time the clock engine reminds (<c>reminder_before</c>); null = the
+    /// engine's default fraction of the period. See <see cref="ClockReminderPolicy"/>.
+    /// </summary>
+    public TimeSpan? ReminderBefore { get; init; }
+
     public PeriodReading DefaultReading => Unit switch
     {
         PeriodUnit.Hours => PeriodReading.ForHours(HourReading ?? Clocks.HourReading.ExactInstant),

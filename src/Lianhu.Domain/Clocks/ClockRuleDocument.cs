@@ -36,8 +36,17 @@ internal sealed class ClockRuleDto
 
     public LocalizedTextDto? Description { get; set; }
 
+    public ReminderDto? ReminderBefore { get; set; }
+
     /// <summary>Free text for maintainers (why this default); not used in computations.</summary>
     public string? Note { get; set; }
+}
+
+internal sealed class ReminderDto
+{
+    public string? Unit { get; set; }
+
+    public int? Amount { get; set; }
 }
 
 internal sealed class AmountRangeDto

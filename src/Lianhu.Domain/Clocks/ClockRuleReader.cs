@@ -39,6 +39,7 @@ internal static partial class ClockRuleReader
             StartEvent = ConfigJson.Text(dto.StartEvent, document, path + ".start_event"),
             Source = ConfigJson.Text(dto.Source, document, path + ".source"),
             Description = ConfigJson.Text(dto.Description, document, path + ".description"),
+            ReminderBefore = ReadReminder(dto.ReminderBefore, document, path + ".reminder_before"),
         };
     }
 
@@ -46,6 +47,23 @@ internal static partial class ClockRuleReader
     {
         var number = ConfigJson.Required(value, document, field);
         return number >= 1 ? number : throw new ClockConfigurationException(document, field, $"{number} must be at least 1");
+    }
+
+    // Days are 24 h here: Beijing time has no daylight saving, so a day before is always 24 h before.
+    private static TimeSpan? ReadReminder(ReminderDto? dto, string document, string field)
+    {
+        if (dto is null)
+        {
+            return null;
+        }
+
+        var amount = Positive(dto.Amount, document, field + ".amount");
+        return dto.Unit switch
+        {
+            "hours" => TimeSpan.FromHours(amount),
+            "days" => TimeSpan.FromDays(amount),
+            _ => throw new ClockConfigurationException(document, field + ".unit", $"'{dto.Unit}' must be \"hours\" or \"days\""),
+        };
     }
 
     private static AmountRange? ReadRange(AmountRangeDto? dto, int amount, string document, string field)

@@ -27,6 +27,7 @@ public static class LianhuCli
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(SchemaScriptCommand.Create());
+        root.Subcommands.Add(ClockCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return await root.Parse(args).InvokeAsync();
     }

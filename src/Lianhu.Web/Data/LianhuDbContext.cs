@@ -1,5 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
@@ -31,6 +32,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
+    public DbSet<Clock> Clocks => Set<Clock>();
+
+    public DbSet<ClockBreach> ClockBreaches => Set<ClockBreach>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -51,5 +56,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<Tier>(configurationBuilder);
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
+        StableNameConverter.Register<ClockState>(configurationBuilder);
     }
 }

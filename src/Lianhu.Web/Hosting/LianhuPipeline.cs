@@ -4,6 +4,7 @@ using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,6 +58,7 @@ public static class LianhuPipeline
         ListCases.Map(api);
         ListDivisions.Map(api);
         ListAgencies.Map(api);
+        api.MapClocks();
         CaseViewers.Map(api);
         BreakGlass.Map(api);
 

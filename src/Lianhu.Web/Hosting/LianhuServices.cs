@@ -7,6 +7,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Identity;
@@ -79,6 +80,7 @@ public static class LianhuServices
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
+        services.AddLianhuClocks();
         return services;
     }
 

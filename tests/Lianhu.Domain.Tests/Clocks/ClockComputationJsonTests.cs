@@ -14,7 +14,7 @@ public class ClockComputationJsonTests
         var json = ClockComputationJson.Serialize(Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10)));
 
         Parse(json).EnumerateObject().Take(5).Select(p => p.Name).ShouldBe(["rule", "due", "last_day", "reading", "source"]);
-        json.ShouldStartWith("""{"rule":"po-ruling","due":"2026-03-05T11:00:00+08:00","last_day":null,"reading":"next-full-hour","source":"《反家庭暴力法》第28条 / ADVL Art 28",""");
+        json.ShouldStartWith("""{"rule":"po-ruling","due":"2026-03-05T10:00:00+08:00","last_day":null,"reading":"exact-instant","source":"《反家庭暴力法》第28条 / ADVL Art 28",""");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class ClockExplanationTests
     [Fact]
     public void ExactInstantHours_ReadsAsInTheSpec()
     {
-        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10), new ClockOptions { HourReading = HourReading.ExactInstant });
+        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10));
 
         result.Explanation.En.ShouldBe("72 h from acceptance 2026-03-02 10:00 → due 2026-03-05 10:00 (ADVL Art 28)");
         result.Explanation.ZhCn.ShouldBe("自受理 2026-03-02 10:00 起 72 小时 → 2026-03-05 10:00 届满（《反家庭暴力法》第28条）");
@@ -17,7 +17,7 @@ public class ClockExplanationTests
     [Fact]
     public void NextFullHour_ShowsWhereCountingStarts()
     {
-        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20), new ClockOptions { Emergency = true });
+        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20), new ClockOptions { Emergency = true, HourReading = HourReading.NextFullHour });
 
         result.Explanation.En.ShouldBe("24 h (emergency) from acceptance 2026-03-02 10:20, counted from the next full hour 11:00 → due 2026-03-03 11:00 (ADVL Art 28)");
         result.Explanation.ZhCn.ShouldBe("情况紧急，自受理 2026-03-02 10:20 起 24 小时，从次时 11:00 起算 → 2026-03-03 11:00 届满（《反家庭暴力法》第28条）");

@@ -71,6 +71,17 @@ public class ClockRuleCatalogueLoaderTests
         Fails(Rules(Rule("\"id\": \"PO_Ruling\", \"unit\": \"days\", \"amount\": 5, \"rollover\": true"))).Field.ShouldBe("rules[0].id");
 
     [Fact]
+    public void Parse_ReminderLeadTime_IsRead() =>
+        ClockRuleCatalogueLoader.Parse(
+            Rules(Rule("\"id\": \"a\", \"unit\": \"days\", \"amount\": 5, \"rollover\": true, \"reminder_before\": { \"unit\": \"days\", \"amount\": 2 }")),
+            HolidayCalendar.WeekendsOnly).Get("a").ReminderBefore.ShouldBe(TimeSpan.FromDays(2));
+
+    [Fact]
+    public void Parse_ReminderInMonths_IsRejected() =>
+        Fails(Rules(Rule("\"id\": \"a\", \"unit\": \"days\", \"amount\": 5, \"rollover\": true, \"reminder_before\": { \"unit\": \"months\", \"amount\": 1 }")))
+            .Field.ShouldBe("rules[0].reminder_before.unit");
+
+    [Fact]
     public void Parse_MissingEnglishSource_NamesTheField() =>
         Fails(Rules("""{ "id": "a", "unit": "days", "amount": 5, "rollover": true, "start_event": { "zh-CN": "受理", "en": "x" }, "source": { "zh-CN": "来源" }, "description": { "zh-CN": "说明", "en": "d" } }"""))
             .Field.ShouldBe("rules[0].source.en");

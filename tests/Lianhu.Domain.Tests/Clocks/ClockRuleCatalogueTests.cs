@@ -19,24 +19,32 @@ public class ClockRuleCatalogueTests
     }
 
     [Fact]
-    public void PoRuling_Is72HoursFromTheNextFullHourAfterAcceptance()
+    public void PoRuling_Is72HoursFromTheInstantOfAcceptance_AsTheIssueExampleReads()
     {
-        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20));
+        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10));
 
-        result.Due.ShouldBe(Bj(2026, 3, 5, 11));
+        result.Due.ShouldBe(Bj(2026, 3, 5, 10));
         result.LastDay.ShouldBeNull();
-        result.Reading.ShouldBe("next-full-hour");
+        result.Reading.ShouldBe("exact-instant");
         result.Source.En.ShouldBe("ADVL Art 28");
     }
 
     [Fact]
-    public void PoRuling_Emergency_Is24Hours() =>
-        Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20), new ClockOptions { Emergency = true }).Due.ShouldBe(Bj(2026, 3, 3, 11));
+    public void PoRuling_StartInsideAnHour_KeepsTheMinutes() =>
+        Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20)).Due.ShouldBe(Bj(2026, 3, 5, 10, 20));
 
     [Fact]
-    public void PoRuling_ExactInstantReading_CanBeChosen() =>
-        Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10), new ClockOptions { HourReading = HourReading.ExactInstant })
-            .Due.ShouldBe(Bj(2026, 3, 5, 10));
+    public void PoRuling_Emergency_Is24Hours() =>
+        Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10, 20), new ClockOptions { Emergency = true }).Due.ShouldBe(Bj(2026, 3, 3, 10, 20));
+
+    [Fact]
+    public void PoRuling_NextFullHourReading_RemainsAvailable()
+    {
+        var result = Catalogue.Compute("po-ruling", Bj(2026, 3, 2, 10), new ClockOptions { HourReading = HourReading.NextFullHour });
+
+        result.Due.ShouldBe(Bj(2026, 3, 5, 11));
+        result.Reading.ShouldBe("next-full-hour");
+    }
 
     [Fact]
     public void PoPoliceVerification_Is24HoursFromTheInstant()

@@ -53,7 +53,7 @@ public class ClockRuleOptionsTests
     [Fact]
     public void DefaultReading_OfEachRule_IsStated()
     {
-        Catalogue.Get("po-ruling").DefaultReading.Id.ShouldBe("next-full-hour");
+        Catalogue.Get("po-ruling").DefaultReading.Id.ShouldBe("exact-instant");
         Catalogue.Get("po-validity").DefaultReading.Id.ShouldBe("months-exclusive-start-no-rollover");
         Catalogue.Get("po-reconsideration").DefaultReading.Id.ShouldBe("days-exclusive-start-rollover");
     }

@@ -6,6 +6,7 @@ using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Infrastructure;
@@ -36,6 +37,9 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Extra configuration for a test class (e.g. a short lockout).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>The host's clock for a test class (e.g. a <see cref="ManualTimeProvider"/>); null keeps the system clock.</summary>
+    protected virtual TimeProvider? Time => null;
+
     public async Task InitializeAsync()
     {
         if (this is IPostgresTests && !PostgresServer.Available)
@@ -61,6 +65,11 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 
