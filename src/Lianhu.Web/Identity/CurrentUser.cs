@@ -18,6 +18,12 @@ public sealed record CurrentUser(
     /// <summary>Cases this user holds active emergency (break-glass) access to.</summary>
     public IReadOnlySet<Guid> EmergencyCases { get; init; } = new HashSet<Guid>();
 
+    /// <summary>
+    /// For a city- or district-level bureau: the agencies of its own line within its division whose
+    /// cases it supervises (a city police bureau → the police stations and district bureaus of the city).
+    /// </summary>
+    public IReadOnlySet<Guid> SupervisedAgencies { get; init; } = new HashSet<Guid>();
+
     public bool Has(Role role) => Roles.Contains(role);
 
     public string PrimaryRole => Roles.Count == 0 ? "none" : StableName.Of(Roles.Min());

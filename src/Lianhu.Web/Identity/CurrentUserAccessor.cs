@@ -19,7 +19,21 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
 
         var now = time.GetUtcNow();
         var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == user.UserId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
-        return emergency.Count == 0 ? user : user with { EmergencyCases = emergency };
+        if (emergency.Count > 0)
+        {
+            user = user with { EmergencyCases = emergency };
+        }
+
+        if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)
+        {
+            var prefix = user.Division.ScopePrefix;
+            var supervised = db.Agencies.AsNoTracking()
+                .Where(a => line.Contains(a.Type) && a.DivisionCode.StartsWith(prefix) && a.Id != user.AgencyId)
+                .Select(a => a.Id).ToHashSet();
+            user = user with { SupervisedAgencies = supervised };
+        }
+
+        return user;
     }
 
     /// <summary>The acting user; throws when called outside an authenticated staff request (a bug, not a user error).</summary>

@@ -20,7 +20,8 @@ public sealed class CaseAccess(SectionPolicy policy)
             return CaseRelation.Lead;
         }
 
-        if (user.AgencyType == AgencyType.LinkageCentre && DivisionCode.TryParse(c.DivisionCode, out var division, out _) && user.Division.Contains(division))
+        if ((user.AgencyType == AgencyType.LinkageCentre && DivisionCode.TryParse(c.DivisionCode, out var division, out _) && user.Division.Contains(division))
+            || user.SupervisedAgencies.Contains(c.LeadAgencyId))
         {
             return CaseRelation.Supervising;
         }

@@ -8,7 +8,8 @@ namespace Lianhu.Web.Features.Cases;
 /// <summary>
 /// Which cases a user may see, as a WHERE clause every case query goes through:
 /// the lead agency's staff, and linkage centres for every case located in their division and
-/// below (the DHIS2 org-unit rule), and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
+/// below (the DHIS2 org-unit rule), city/district bureaus for the cases led by their own line in
+/// their division (<see cref="Identity.SupervisionLines"/>), and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
 /// alone) see none. Anything else answers 404 — never a hint that the case exists.
 /// </summary>
 public static class CaseScope
@@ -24,6 +25,7 @@ public static class CaseScope
 
         var agencyId = user.AgencyId;
         var emergency = user.EmergencyCases.ToList();
+        var supervised = user.SupervisedAgencies.ToList();
         if (user.AgencyType == AgencyType.LinkageCentre)
         {
             var prefix = user.Division.ScopePrefix;
@@ -32,8 +34,13 @@ public static class CaseScope
                 : cases.Where(c => c.LeadAgencyId == agencyId || c.DivisionCode.StartsWith(prefix) || emergency.Contains(c.Id));
         }
 
-        return emergency.Count == 0
-            ? cases.Where(c => c.LeadAgencyId == agencyId)
-            : cases.Where(c => c.LeadAgencyId == agencyId || emergency.Contains(c.Id));
+        // Each optional clause only when it can match, so the common query stays a plain equality.
+        return (emergency.Count, supervised.Count) switch
+        {
+            (0, 0) => cases.Where(c => c.LeadAgencyId == agencyId),
+            (0, _) => cases.Where(c => c.LeadAgencyId == agencyId || supervised.Contains(c.LeadAgencyId)),
+            (_, 0) => cases.Where(c => c.LeadAgencyId == agencyId || emergency.Contains(c.Id)),
+            _ => cases.Where(c => c.LeadAgencyId == agencyId || supervised.Contains(c.LeadAgencyId) || emergency.Contains(c.Id)),
+        };
     }
 }
