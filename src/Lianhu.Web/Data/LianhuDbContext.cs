@@ -1,5 +1,7 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +25,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -42,5 +48,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options)
         StableNameConverter.Register<Tier>(configurationBuilder);
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
+        StableNameConverter.Register<InstrumentSource>(configurationBuilder);
+        StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
+        StableNameConverter.Register<HandlingTier>(configurationBuilder);
     }
 }
