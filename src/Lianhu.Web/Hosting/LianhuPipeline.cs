@@ -1,9 +1,11 @@
 using Lianhu.Web.Api;
 using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -56,6 +58,14 @@ public static class LianhuPipeline
         ListCases.Map(api);
         ListDivisions.Map(api);
         ListAgencies.Map(api);
+        ListInstruments.Map(api);
+        GetInstrument.Map(api);
+        ScoreInstrument.Map(api);
+        CreateInstrument.Map(api); // publishing: own policy (InstrumentPublishers)
+        PublishInstrumentVersion.Map(api);
+        CreateAssessment.Map(api);
+        ListAssessments.Map(api);
+        GetAssessment.Map(api);
 
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
         CreateAgency.Map(admin);

@@ -2,10 +2,12 @@ using System.Text.Json.Serialization;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -55,6 +57,15 @@ public static class LianhuServices
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
+        services.AddSingleton(_ => BundledInstruments.LoadRiskHandlingPolicy());
+        services.AddScoped<InstrumentStore>();
+        services.AddScoped<InstrumentSeeder>();
+        services.AddScoped<ScoreInstrument.Handler>();
+        services.AddScoped<ListInstruments.Handler>();
+        services.AddScoped<PublishInstrumentVersion.Handler>();
+        services.AddScoped<CreateAssessment.Handler>();
+        services.AddScoped<ListAssessments.Handler>();
+        services.AddScoped<GetAssessment.Handler>();
         return services;
     }
 
@@ -107,7 +118,8 @@ public static class LianhuServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(LianhuClaims.AgencyId))
-            .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"));
+            .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"))
+            .AddPolicy(InstrumentPublishers.Policy, InstrumentPublishers.Configure);
     }
 }
 
