@@ -25,6 +25,7 @@ public static class LianhuCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(DivisionsCommand.Create());
         root.Subcommands.Add(SchemaScriptCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return await root.Parse(args).InvokeAsync();
     }
