@@ -176,7 +176,7 @@ public sealed class InstrumentDraft
             Bands = [.. bands.Select((row, i) => new RiskBand
             {
                 Level = Level(row.Level, row.CommonLevel, map),
-                Min = Number(errors, $"bands[{i}].min", row.Min) ?? Required(errors, $"bands[{i}].min"),
+                Min = RequiredNumber(errors, $"bands[{i}].min", row.Min),
                 Max = Number(errors, $"bands[{i}].max", row.Max),
                 Label = new LocalizedText(Trim(row.LabelZh), Trim(row.LabelEn)),
             })],
@@ -227,10 +227,14 @@ public sealed class InstrumentDraft
         return id;
     }
 
-    private static decimal Required(FieldErrors errors, string field)
+    private static decimal RequiredNumber(FieldErrors errors, string field, string? text)
     {
-        errors.Add(field, "required");
-        return 0m;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(field, "required");
+        }
+
+        return Number(errors, field, text) ?? 0m;
     }
 
     private static decimal? Number(FieldErrors errors, string field, string? text)
