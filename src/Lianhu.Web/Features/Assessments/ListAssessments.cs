@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Assessments;
 
-/// <summary>The assessments of a case in the caller's scope, newest first; the read is audited.</summary>
+/// <summary>The assessments of a case in the caller's scope, newest (by assessment date) first; the read is audited.</summary>
 public static class ListAssessments
 {
     public static void Map(IEndpointRouteBuilder api) =>
@@ -29,8 +29,9 @@ public static class ListAssessments
                 return null;
             }
 
+            // Newest by assessment date: a paper assessment entered later sits where it happened.
             var rows = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
-                .OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
+                .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
             audit.Record(user.AsActor(), "assessment.read", "case", caseId.ToString(), section: "assessments");
             await db.SaveChangesAsync(ct);
             return await ToDtosAsync(db, rows, ct);

@@ -121,6 +121,12 @@ public abstract class InstrumentApiTests<TFactory>(TFactory factory) : IClassFix
         published.GetProperty("version").GetInt32().ShouldBe(latest + 1);
         published.GetProperty("source").GetString().ShouldBe("local");
         published.GetProperty("publishedByUserId").GetGuid().ShouldBe(Admin.UserId);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<LianhuDbContext>().AuditEvents.AnyAsync(e =>
+                e.Action == "instrument.publish" && e.EntityId == "odara" && e.Section == $"v{latest + 1}" && e.UserId == Admin.UserId)).ShouldBeTrue();
+        }
+
         (await admin.GetAsync("/api/v1/instruments/odara?version=1")).Content.ReadAsStringAsync().Result.ShouldBe(before);
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/instruments");
         var odara = list.EnumerateArray().Single(i => i.GetProperty("id").GetString() == "odara");
