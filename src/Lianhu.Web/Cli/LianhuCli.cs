@@ -28,6 +28,7 @@ public static class LianhuCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(SchemaScriptCommand.Create());
         root.Subcommands.Add(ClockCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return await root.Parse(args).InvokeAsync();
     }

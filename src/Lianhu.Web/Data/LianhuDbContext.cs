@@ -1,6 +1,8 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
@@ -36,6 +38,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<ClockBreach> ClockBreaches => Set<ClockBreach>();
 
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,5 +63,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
         StableNameConverter.Register<ClockState>(configurationBuilder);
+        StableNameConverter.Register<InstrumentSource>(configurationBuilder);
+        StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
+        StableNameConverter.Register<HandlingTier>(configurationBuilder);
     }
 }

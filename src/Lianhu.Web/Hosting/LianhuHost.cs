@@ -1,5 +1,6 @@
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Demo;
+using Lianhu.Web.Features.Instruments;
 
 namespace Lianhu.Web.Hosting;
 
@@ -42,6 +43,7 @@ public static class LianhuHost
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<InstrumentSeeder>().EnsureAsync(ct);
         if (scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Lianhu:Demo"))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);

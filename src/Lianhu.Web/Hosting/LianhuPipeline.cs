@@ -2,10 +2,12 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -58,6 +60,14 @@ public static class LianhuPipeline
         ListCases.Map(api);
         ListDivisions.Map(api);
         ListAgencies.Map(api);
+        ListInstruments.Map(api);
+        GetInstrument.Map(api);
+        ScoreInstrument.Map(api);
+        CreateInstrument.Map(api); // publishing: own policy (InstrumentPublishers)
+        PublishInstrumentVersion.Map(api);
+        CreateAssessment.Map(api);
+        ListAssessments.Map(api);
+        GetAssessment.Map(api);
         api.MapClocks();
         CaseViewers.Map(api);
         BreakGlass.Map(api);

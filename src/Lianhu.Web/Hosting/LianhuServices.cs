@@ -5,11 +5,13 @@ using Lianhu.Domain.Access;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -81,6 +83,15 @@ public static class LianhuServices
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
         services.AddLianhuClocks();
+        services.AddSingleton(_ => BundledInstruments.LoadRiskHandlingPolicy());
+        services.AddScoped<InstrumentStore>();
+        services.AddScoped<InstrumentSeeder>();
+        services.AddScoped<ScoreInstrument.Handler>();
+        services.AddScoped<ListInstruments.Handler>();
+        services.AddScoped<PublishInstrumentVersion.Handler>();
+        services.AddScoped<CreateAssessment.Handler>();
+        services.AddScoped<ListAssessments.Handler>();
+        services.AddScoped<GetAssessment.Handler>();
         return services;
     }
 
@@ -134,7 +145,8 @@ public static class LianhuServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(LianhuClaims.AgencyId))
             .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"))
-            .AddPolicy(Policies.Auditor, p => p.RequireAuthenticatedUser().RequireRole("auditor"));
+            .AddPolicy(Policies.Auditor, p => p.RequireAuthenticatedUser().RequireRole("auditor"))
+            .AddPolicy(InstrumentPublishers.Policy, InstrumentPublishers.Configure);
     }
 }
 

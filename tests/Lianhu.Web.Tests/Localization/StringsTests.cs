@@ -47,6 +47,6 @@ public sealed partial class StringsTests
     private static partial Regex Placeholders();
 
     // T["key"] or text["key"] with a literal, complete key (keys built by concatenation end in a dot and are skipped).
-    [GeneratedRegex(@"(?:\bT|\btext)\[""([a-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)""")]
+    [GeneratedRegex(@"(?:\bT|\btext)\[""([a-z0-9\-]+(?:\.[A-Za-z0-9\-]*[A-Za-z0-9])+)""")]
     private static partial Regex UsedKey();
 }
