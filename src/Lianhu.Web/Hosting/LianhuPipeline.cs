@@ -1,8 +1,8 @@
 using Lianhu.Web.Api;
 using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
-using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Assessments;
+using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;

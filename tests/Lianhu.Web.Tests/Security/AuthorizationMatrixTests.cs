@@ -91,6 +91,13 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 failures.Add($"{cell}: list {(listed ? "shows" : "hides")} the case, table says {(visible ? "show" : "hide")}");
             }
 
+            var risk = await client.GetAsync($"/api/v1/cases/{id}/assessments");
+            var readsRisk = visible && grants.ContainsKey(CaseSection.Risk);
+            if (risk.StatusCode != (readsRisk ? HttpStatusCode.OK : HttpStatusCode.NotFound))
+            {
+                failures.Add($"{cell}: GET assessments (risk section) → {(int)risk.StatusCode}, table says {(readsRisk ? 200 : 404)}");
+            }
+
             var viewers = await client.GetAsync($"/api/v1/cases/{id}/viewers");
             var mayAudit = visible && ((relation == CaseRelation.Lead && account.Role == Role.Supervisor)
                 || (account.Agency.Type == AgencyType.LinkageCentre && relation == CaseRelation.Supervising && account.Role is Role.Caseworker or Role.Supervisor));

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
@@ -32,12 +33,13 @@ public static class CreateAssessment
             .WithTags("Assessments")
             .WithSummary("Assess a case's risk with an instrument (404 outside your scope, 409 on a closed case)");
 
-    private static async Task<Results<Created<AssessmentDto>, NotFound, ValidationProblem>> HandleHttp(
+    private static async Task<Results<Created<AssessmentDto>, NotFound, ValidationProblem, ProblemHttpResult>> HandleHttp(
         Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, request, text, ct);
         return outcome switch
         {
+            { Forbidden: true } => TypedResults.Problem(text["error.section.no-write"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.section.no-write"].Value),
             { Errors: { } errors } => errors.ToProblem(),
             { Assessment: { } dto } => TypedResults.Created($"/api/v1/cases/{id}/assessments/{dto.Id}", dto),
             _ => TypedResults.NotFound(),
@@ -45,19 +47,24 @@ public static class CreateAssessment
     }
 
     /// <param name="Assessment">Null with no errors: the case does not exist or is outside the caller's scope.</param>
-    public sealed record Outcome(AssessmentDto? Assessment, FieldErrors? Errors);
+    public sealed record Outcome(AssessmentDto? Assessment, FieldErrors? Errors, bool Forbidden = false);
 
     /// <summary>Shared by the API endpoint and the case page's assessment form.</summary>
     public sealed class Handler(
-        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time)
+        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
             var user = current.Required;
             var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null)
+            if (found is null || !access.CanRead(user, found, CaseSection.Risk))
             {
                 return new Outcome(null, null);
+            }
+
+            if (!access.CanWrite(user, found, CaseSection.Risk))
+            {
+                return new Outcome(null, null, Forbidden: true);
             }
 
             var errors = new FieldErrors(text).Required("instrument", request.Instrument);

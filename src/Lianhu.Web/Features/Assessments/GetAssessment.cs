@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -18,20 +19,24 @@ public static class GetAssessment
             .WithTags("Assessments")
             .WithSummary("One risk assessment of a case (404 outside your scope)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, CaseAccess access)
     {
         public async Task<AssessmentDto?> HandleAsync(Guid caseId, Guid assessmentId, CancellationToken ct)
         {
             var user = current.Required;
-            var visible = db.Cases.AsNoTracking().VisibleTo(user).Select(c => c.Id);
-            var found = await db.Assessments.AsNoTracking()
-                .SingleOrDefaultAsync(a => a.Id == assessmentId && a.CaseId == caseId && visible.Contains(a.CaseId), ct);
+            var theCase = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (theCase is null || !access.CanRead(user, theCase, CaseSection.Risk))
+            {
+                return null;
+            }
+
+            var found = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.CaseId == caseId, ct);
             if (found is null)
             {
                 return null;
             }
 
-            audit.Record(user.AsActor(), "assessment.read", "assessment", assessmentId.ToString(), section: "case:" + caseId.ToString("N"));
+            audit.Record(user.AsActor(), "assessment.read", "assessment", assessmentId.ToString(), section: "risk");
             await db.SaveChangesAsync(ct);
             return (await ListAssessments.ToDtosAsync(db, [found], ct))[0];
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Assessments;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -18,13 +19,14 @@ public static class ListAssessments
             .WithTags("Assessments")
             .WithSummary("A case's risk assessments, newest first (404 outside your scope)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, CaseAccess access)
     {
-        /// <summary>Null when the case does not exist or is outside the caller's scope.</summary>
+        /// <summary>Null when the case does not exist, is outside the caller's scope, or its risk section is not theirs to read.</summary>
         public async Task<List<AssessmentDto>?> HandleAsync(Guid caseId, CancellationToken ct)
         {
             var user = current.Required;
-            if (!await db.Cases.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == caseId, ct))
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (found is null || !access.CanRead(user, found, CaseSection.Risk))
             {
                 return null;
             }
@@ -32,7 +34,7 @@ public static class ListAssessments
             // Newest by assessment date: a paper assessment entered later sits where it happened.
             var rows = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
-            audit.Record(user.AsActor(), "assessment.read", "case", caseId.ToString(), section: "assessments");
+            audit.Record(user.AsActor(), "assessment.read", "case", caseId.ToString(), section: "risk");
             await db.SaveChangesAsync(ct);
             return await ToDtosAsync(db, rows, ct);
         }

@@ -1,4 +1,4 @@
--- Emergency (break-glass) access grants (ADR 0013).
+-- Emergency (break-glass) access grants (ADR 0014).
 CREATE TABLE break_glass_grants (
     "Id" uuid NOT NULL,
     "CaseId" uuid NOT NULL,
