@@ -16,6 +16,14 @@ public static class RateLimits
             options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Lianhu:RateLimits:SignInPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+            // The sign-in page posts to a Razor component endpoint; the same limit applies to it.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals("/signin", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "signin:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Lianhu:RateLimits:SignInPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("none"));
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -27,6 +28,43 @@ public sealed class OpenCaseJourneyTests(KestrelSqliteFactory factory) : IClassF
         await page.ClickAsync("[data-testid=signin-submit]");
         (await page.TextContentAsync("[data-testid=signin-error]"))!.ShouldContain("Wrong username or password");
         page.Url.ShouldContain("/signin");
+    }
+
+    [BrowserFact]
+    public async Task Administrator_SeesThePermissionTable_AndAnOfficerOpensEmergencyAccess()
+    {
+        var shots = Artifacts.Directory("screenshots");
+        await using var session = await BrowserSession.StartAsync();
+        var admin = await session.NewPageAsync("zh-CN");
+        await SignInAsync(admin, factory.Account(AgencyType.LinkageCentre, "440300", Lianhu.Domain.Access.Role.Sysadmin).Username, "zh-CN");
+        await admin.GotoAsync($"{factory.BaseAddress}/admin/permissions");
+        (await admin.TextContentAsync("[data-testid=permissions-lead]"))!.ShouldContain("可写");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "5-permissions-zh-CN.png"), FullPage = true });
+
+        var owner = factory.Account(AgencyType.CommunityWorkstation, "440304");
+        using var api = await factory.ClientAsAsync(owner);
+        var created = await (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/v1/cases", new { channel = "walk-in", summary = "紧急调阅浏览器测试", divisionCode = owner.Agency.Division.Value }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var number = created.GetProperty("number").GetString()!;
+
+        var officer = await session.NewPageAsync("en");
+        await SignInAsync(officer, factory.Account(AgencyType.PoliceStation, "440306").Username, "en");
+        await officer.GotoAsync($"{factory.BaseAddress}/emergency-access");
+        await officer.FillAsync("#case-number", number);
+        await officer.FillAsync("#reason", "Victim called from a neighbour's phone, suspect armed");
+        await officer.ScreenshotAsync(new() { Path = Path.Combine(shots, "6-emergency-access-en.png"), FullPage = true });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Open emergency access" }).ClickAsync();
+        await officer.WaitForSelectorAsync("[data-testid=case-summary]");
+        (await officer.TextContentAsync("[data-testid=case-summary]"))!.ShouldBe("紧急调阅浏览器测试");
+    }
+
+    private async Task SignInAsync(IPage page, string username, string culture)
+    {
+        await page.GotoAsync($"{factory.BaseAddress}/culture?c={culture}&returnUrl=/signin");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", LianhuFactory.Password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForLoadStateAsync();
     }
 
     private async Task JourneyAsync(string culture, string heading, string newCase, string submit, string signIn)
