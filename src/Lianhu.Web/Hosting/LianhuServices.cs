@@ -14,6 +14,7 @@ using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
+using Lianhu.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -42,7 +43,11 @@ public static class LianhuServices
 
         services.AddDataProtection().SetApplicationName("lianhu");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
+                o.XmlEncryptor = new FieldCipherXmlEncryptor(sp.GetRequiredService<FieldCipher>());
+            }));
         services.AddLianhuIdentity(configuration);
         services.AddLianhuRateLimits(configuration);
         services.AddHttpContextAccessor();

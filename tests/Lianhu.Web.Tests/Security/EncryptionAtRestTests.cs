@@ -87,3 +87,20 @@ public abstract class EncryptionAtRestTests<TFactory>(TFactory factory) : IClass
 public sealed class EncryptionAtRestTests_Sqlite(SqliteFactory factory) : EncryptionAtRestTests<SqliteFactory>(factory);
 
 public sealed class EncryptionAtRestTests_Postgres(PostgresFactory factory) : EncryptionAtRestTests<PostgresFactory>(factory), IPostgresTests;
+
+/// <summary>The data-protection key ring in the database is sealed with the field-encryption keys.</summary>
+public sealed class DataProtectionKeysAreSealedTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+{
+    [Fact]
+    public async Task StoredKeys_AreEncrypted_AndTokensStillWork()
+    {
+        var account = factory.Account(AgencyType.Court, "440306");
+        using var client = await factory.ClientAsAsync(account);
+        (await client.GetAsync("/api/v1/cases")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<LianhuDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(k => k.Xml.Contains("encryptedKey") && k.Xml.Contains("v1:") && !k.Xml.Contains("<masterKey"));
+    }
+}
