@@ -95,6 +95,7 @@ public static class LianhuServices
         services.AddScoped<ListInstruments.Handler>();
         services.AddScoped<PublishInstrumentVersion.Handler>();
         services.AddScoped<CreateAssessment.Handler>();
+        services.AddScoped<ReassessmentClock>();
         services.AddScoped<ListAssessments.Handler>();
         services.AddScoped<GetAssessment.Handler>();
         return services;
