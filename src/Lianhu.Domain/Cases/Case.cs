@@ -75,18 +75,94 @@ public sealed class Case
         };
     }
 
-    public void Close(DateTimeOffset at)
+    /// <summary>Why the case was closed (a short account; encrypted at rest).</summary>
+    public string? ClosureSummary { get; private set; }
+
+    public Guid? ClosureRequestedBy { get; private set; }
+
+    public DateTimeOffset? ClosureRequestedAt { get; private set; }
+
+    /// <summary>How many distinct supervisors must approve the closure (two for high risk).</summary>
+    public int ClosureApprovalsRequired { get; private set; }
+
+    /// <summary>The approvals given so far for the pending (or last) closure.</summary>
+    public IReadOnlyList<CaseClosureApproval> ClosureApprovals => closureApprovals;
+
+    /// <summary>How often the case was reopened; the history stays with it.</summary>
+    public int ReopenCount { get; private set; }
+
+    private readonly List<CaseClosureApproval> closureApprovals = [];
+
+    public bool IsReadOnly => Status == CaseStatus.Closed;
+
+    /// <summary>
+    /// The lead asks to close: a closure summary, and how many approvals the supervising centre must
+    /// give. Whether the work is done (tasks, final visit) is checked before this by the caller.
+    /// </summary>
+    public void RequestClosure(Guid by, string summary, int approvalsRequired, DateTimeOffset at)
     {
-        if (Status == CaseStatus.Closed)
+        if (Status != CaseStatus.Open)
         {
-            throw new DomainRuleViolationException("case.already-closed", "The case is already closed.");
+            throw new DomainRuleViolationException(Status == CaseStatus.Closed ? "case.already-closed" : "case.closure-pending", "Only an open case can be put forward for closure.");
         }
 
-        Status = CaseStatus.Closed;
-        ClosedAt = at;
+        var text = summary?.Trim() ?? string.Empty;
+        if (text.Length is 0 or > SummaryMaxLength)
+        {
+            throw new DomainRuleViolationException("case.closure-summary", "A closure needs a summary.");
+        }
+
+        if (approvalsRequired is < 1 or > 3)
+        {
+            throw new DomainRuleViolationException("case.closure-approvals", "A closure needs one to three approvals.");
+        }
+
+        Status = CaseStatus.ClosurePending;
+        ClosureSummary = text;
+        ClosureRequestedBy = by;
+        ClosureRequestedAt = at;
+        ClosureApprovalsRequired = approvalsRequired;
+        closureApprovals.Clear();
         Touch(at);
     }
 
+    /// <summary>A supervisor approves; the case closes when enough distinct people (not the requester) have.</summary>
+    public void ApproveClosure(Guid by, Guid agencyId, DateTimeOffset at)
+    {
+        if (Status != CaseStatus.ClosurePending)
+        {
+            throw new DomainRuleViolationException("case.no-closure-pending", "There is no closure waiting for approval.");
+        }
+
+        if (by == ClosureRequestedBy || closureApprovals.Any(a => a.UserId == by))
+        {
+            throw new DomainRuleViolationException("case.closure-same-approver", "The closure needs approval by someone else.");
+        }
+
+        closureApprovals.Add(new CaseClosureApproval(by, agencyId, at));
+        if (closureApprovals.Count >= ClosureApprovalsRequired)
+        {
+            Status = CaseStatus.Closed;
+            ClosedAt = at;
+        }
+
+        Touch(at);
+    }
+
+    /// <summary>A supervisor sends the closure back; the case is open again.</summary>
+    public void RejectClosure(DateTimeOffset at)
+    {
+        if (Status != CaseStatus.ClosurePending)
+        {
+            throw new DomainRuleViolationException("case.no-closure-pending", "There is no closure waiting for approval.");
+        }
+
+        Status = CaseStatus.Open;
+        closureApprovals.Clear();
+        Touch(at);
+    }
+
+    /// <summary>A new incident or new facts: the case opens again with all its history.</summary>
     public void Reopen(DateTimeOffset at)
     {
         if (Status != CaseStatus.Closed)
@@ -96,7 +172,17 @@ public sealed class Case
 
         Status = CaseStatus.Open;
         ClosedAt = null;
+        ReopenCount++;
         Touch(at);
+    }
+
+    /// <summary>Refuses any change to a closed case (closed cases are read-only until reopened).</summary>
+    public void EnsureWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new DomainRuleViolationException("case.closed-read-only", "The case is closed; reopen it to change it.");
+        }
     }
 
     private void Touch(DateTimeOffset at)

@@ -6,6 +6,7 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Localization;
@@ -71,6 +72,7 @@ public static class LianhuPipeline
         api.MapClocks();
         CaseViewers.Map(api);
         BreakGlass.Map(api);
+        CaseClosure.Map(api);
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);

@@ -9,6 +9,7 @@ using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
@@ -81,6 +82,8 @@ public static class LianhuServices
         services.AddSingleton<CaseAccess>();
         services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
+        services.AddScoped<CaseClosure.Handler>();
+        services.AddScoped<IClosureCondition, RunningClocksCondition>();
         services.AddScoped<GetCase.Handler>();
         services.AddScoped<ListCases.Handler>();
         services.AddScoped<CreateAgency.Handler>();

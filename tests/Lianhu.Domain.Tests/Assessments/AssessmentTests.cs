@@ -80,7 +80,8 @@ public class AssessmentTests
     public void Record_OnAClosedCase_Throws()
     {
         var closed = OpenCase();
-        closed.Close(Now.AddDays(-1));
+        closed.RequestClosure(Guid.NewGuid(), "test closure", 1, Now.AddDays(-1));
+        closed.ApproveClosure(Guid.NewGuid(), Guid.NewGuid(), Now.AddDays(-1));
 
         Should.Throw<DomainRuleViolationException>(() => Record(closed, Dash, Input()))
             .Code.ShouldBe("assessment.case-closed");

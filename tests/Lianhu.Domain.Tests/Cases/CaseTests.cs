@@ -33,25 +33,61 @@ public class CaseTests
         Should.Throw<DomainRuleViolationException>(() => Case.Open(Guid.NewGuid(), Channel.Hotline, " ", DivisionCode.Parse("440306017001"), Guid.NewGuid(), Guid.NewGuid(), At))
             .Code.ShouldBe("case.summary");
 
+    private static readonly Guid Lead = Guid.NewGuid();
+    private static readonly Guid SupervisorA = Guid.NewGuid();
+    private static readonly Guid SupervisorB = Guid.NewGuid();
+
     [Fact]
-    public void Close_ThenReopen_BumpsTheVersionEachTime()
+    public void Closure_NeedsApproval_ThenReopenKeepsCount()
     {
         var c = Open();
-        c.Close(At.AddDays(1));
+        c.RequestClosure(Lead, "已处置完毕", 1, At.AddDays(1));
+        c.Status.ShouldBe(CaseStatus.ClosurePending);
+        c.IsReadOnly.ShouldBeFalse();
+        c.ApproveClosure(SupervisorA, Guid.NewGuid(), At.AddDays(2));
         c.Status.ShouldBe(CaseStatus.Closed);
-        c.ClosedAt.ShouldBe(At.AddDays(1));
-        c.Reopen(At.AddDays(2));
+        c.ClosedAt.ShouldBe(At.AddDays(2));
+        Should.Throw<DomainRuleViolationException>(c.EnsureWritable).Code.ShouldBe("case.closed-read-only");
+        c.Reopen(At.AddDays(3));
         c.Status.ShouldBe(CaseStatus.Open);
-        c.ClosedAt.ShouldBeNull();
-        c.Version.ShouldBe(3);
+        c.ReopenCount.ShouldBe(1);
+        c.Version.ShouldBe(4);
     }
 
     [Fact]
-    public void Close_WhenAlreadyClosed_Throws()
+    public void HighRiskClosure_NeedsTwoDistinctApprovers_NeverTheRequester()
     {
         var c = Open();
-        c.Close(At);
-        Should.Throw<DomainRuleViolationException>(() => c.Close(At)).Code.ShouldBe("case.already-closed");
+        c.RequestClosure(Lead, "结案", 2, At);
+        Should.Throw<DomainRuleViolationException>(() => c.ApproveClosure(Lead, Guid.NewGuid(), At)).Code.ShouldBe("case.closure-same-approver");
+        c.ApproveClosure(SupervisorA, Guid.NewGuid(), At);
+        c.Status.ShouldBe(CaseStatus.ClosurePending);
+        Should.Throw<DomainRuleViolationException>(() => c.ApproveClosure(SupervisorA, Guid.NewGuid(), At)).Code.ShouldBe("case.closure-same-approver");
+        c.ApproveClosure(SupervisorB, Guid.NewGuid(), At);
+        c.Status.ShouldBe(CaseStatus.Closed);
+    }
+
+    [Fact]
+    public void RejectedClosure_OpensTheCaseAgain_AndClearsApprovals()
+    {
+        var c = Open();
+        c.RequestClosure(Lead, "结案", 2, At);
+        c.ApproveClosure(SupervisorA, Guid.NewGuid(), At);
+        c.RejectClosure(At);
+        c.Status.ShouldBe(CaseStatus.Open);
+        c.ClosureApprovals.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ClosureMoves_FromTheWrongState_Throw()
+    {
+        var c = Open();
+        Should.Throw<DomainRuleViolationException>(() => c.ApproveClosure(SupervisorA, Guid.NewGuid(), At)).Code.ShouldBe("case.no-closure-pending");
+        Should.Throw<DomainRuleViolationException>(() => c.RequestClosure(Lead, " ", 1, At)).Code.ShouldBe("case.closure-summary");
+        c.RequestClosure(Lead, "结案", 1, At);
+        Should.Throw<DomainRuleViolationException>(() => c.RequestClosure(Lead, "再次", 1, At)).Code.ShouldBe("case.closure-pending");
+        c.ApproveClosure(SupervisorA, Guid.NewGuid(), At);
+        Should.Throw<DomainRuleViolationException>(() => c.RequestClosure(Lead, "再次", 1, At)).Code.ShouldBe("case.already-closed");
     }
 
     [Fact]

@@ -21,5 +21,18 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.LeadAgencyId, c.CreatedAt });
         builder.HasIndex(c => new { c.DivisionCode, c.CreatedAt });
+        builder.Property(c => c.ClosureSummary).IsEncrypted("case.closure-summary");
+        builder.Ignore(c => c.IsReadOnly);
+        // Added to an existing table, so they carry a default (SQLite cannot add a NOT NULL column without one).
+        builder.Property(c => c.ClosureApprovalsRequired).HasDefaultValue(0);
+        builder.Property(c => c.ReopenCount).HasDefaultValue(0);
+        builder.OwnsMany(c => c.ClosureApprovals, approvals =>
+        {
+            approvals.ToTable("case_closure_approvals");
+            approvals.WithOwner().HasForeignKey("CaseId");
+            approvals.Property<int>("Id").ValueGeneratedOnAdd();
+            approvals.HasKey("Id");
+        });
+        builder.Navigation(c => c.ClosureApprovals).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -1,4 +1,6 @@
+using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -52,9 +54,15 @@ public static class StartClock
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
             var user = current.Required;
-            if (!await db.Cases.VisibleTo(user).AnyAsync(c => c.Id == caseId, ct))
+            var status = await db.Cases.VisibleTo(user).Where(c => c.Id == caseId).Select(c => (CaseStatus?)c.Status).SingleOrDefaultAsync(ct);
+            if (status is null)
             {
                 return new Outcome(null, null, NotFound: true);
+            }
+
+            if (status == CaseStatus.Closed)
+            {
+                throw new DomainRuleViolationException("case.closed-read-only", "The case is closed; reopen it to change it.");
             }
 
             var now = time.GetUtcNow();

@@ -165,7 +165,9 @@ public abstract class AssessmentApiTests<TFactory>(TFactory factory) : IClassFix
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
-            (await db.Cases.SingleAsync(c => c.Id == caseId)).Close(DateTimeOffset.UtcNow);
+            var toClose = await db.Cases.SingleAsync(c => c.Id == caseId);
+            toClose.RequestClosure(Guid.NewGuid(), "test closure", 1, DateTimeOffset.UtcNow);
+            toClose.ApproveClosure(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

@@ -77,7 +77,9 @@ public abstract class AssessmentPagesTests<TFactory>(TFactory factory) : IClassF
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
-            (await db.Cases.SingleAsync(c => c.Id == caseId)).Close(DateTimeOffset.UtcNow);
+            var toClose = await db.Cases.SingleAsync(c => c.Id == caseId);
+            toClose.RequestClosure(Guid.NewGuid(), "test closure", 1, DateTimeOffset.UtcNow);
+            toClose.ApproveClosure(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

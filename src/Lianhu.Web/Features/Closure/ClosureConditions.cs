@@ -1,0 +1,27 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Clocks;
+using Lianhu.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Closure;
+
+/// <summary>Something that must be finished before a case may close (open tasks, running deadlines, the final visit …).</summary>
+public interface IClosureCondition
+{
+    /// <summary>What still blocks closure, as localisable codes with counts (empty when nothing does).</summary>
+    Task<IReadOnlyList<ClosureBlocker>> BlockersAsync(Case c, CancellationToken ct);
+}
+
+/// <param name="Code">String key <c>closure.blocker.{code}</c>.</param>
+public sealed record ClosureBlocker(string Code, int Count);
+
+/// <summary>A statutory or follow-up clock still running (other than the routine reassessment cycle) blocks closure.</summary>
+public sealed class RunningClocksCondition(LianhuDbContext db) : IClosureCondition
+{
+    public async Task<IReadOnlyList<ClosureBlocker>> BlockersAsync(Case c, CancellationToken ct)
+    {
+        var running = await db.Clocks.AsNoTracking()
+            .CountAsync(k => k.CaseId == c.Id && (k.State == ClockState.Pending || k.State == ClockState.Reminded) && !k.RuleId.StartsWith("reassessment-"), ct);
+        return running == 0 ? [] : [new ClosureBlocker("running-clocks", running)];
+    }
+}
