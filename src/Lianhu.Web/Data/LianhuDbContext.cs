@@ -4,6 +4,7 @@ using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.Visits;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
@@ -62,6 +65,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<Tier>(configurationBuilder);
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
+        StableNameConverter.Register<VisitMethod>(configurationBuilder);
+        StableNameConverter.Register<VisitOutcome>(configurationBuilder);
         StableNameConverter.Register<ClockState>(configurationBuilder);
         StableNameConverter.Register<InstrumentSource>(configurationBuilder);
         StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);

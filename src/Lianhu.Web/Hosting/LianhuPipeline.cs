@@ -9,6 +9,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -73,6 +74,7 @@ public static class LianhuPipeline
         CaseViewers.Map(api);
         BreakGlass.Map(api);
         CaseClosure.Map(api);
+        RecordVisit.Map(api);
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);

@@ -51,7 +51,7 @@ public static class CreateAssessment
 
     /// <summary>Shared by the API endpoint and the case page's assessment form.</summary>
     public sealed class Handler(
-        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, ReassessmentClock reassessment)
+        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, ReassessmentClock reassessment, Visits.VisitPlanner visits)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -96,6 +96,7 @@ public static class CreateAssessment
 
             db.Assessments.Add(assessment);
             await reassessment.ScheduleAsync(assessment, user.UserId, user.AgencyId, now, ct);
+            await visits.PlanAsync(assessment, user.UserId, user.AgencyId, now, ct);
             audit.Record(user.AsActor(), "assessment.create", "assessment", assessment.Id.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);

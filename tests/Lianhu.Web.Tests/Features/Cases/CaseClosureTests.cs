@@ -65,7 +65,13 @@ public abstract class CaseClosureTests<TFactory>(TFactory factory) : IClassFixtu
         using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440306", Role.Supervisor));
         (await stranger.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        // The reassessment clock alone does not block closure.
+        // The planned return visits block closure until the final one is done; the reassessment cycle does not.
+        (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "高风险已化解" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        for (var i = 0; i < 12; i++)
+        {
+            (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/visits", new { method = "phone", outcome = "safe" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
         (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "高风险已化解" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var district = await factory.ClientAsAsync(CentreSupervisor);
         var first = await (await district.PostAsync($"/api/v1/cases/{id}/approve-closure", null)).Content.ReadFromJsonAsync<JsonElement>();
