@@ -93,6 +93,30 @@ public sealed class Case
 
     private readonly List<CaseClosureApproval> closureApprovals = [];
 
+    /// <summary>When the retention job removed the case's personal content (the case stays for statistics).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    public const string AnonymisedText = "[已匿名化 / anonymised]";
+
+    /// <summary>Removes the case's own free text after the retention period; only a closed case can be anonymised.</summary>
+    public void Anonymise(DateTimeOffset at)
+    {
+        if (Status != CaseStatus.Closed)
+        {
+            throw new DomainRuleViolationException("case.not-closed", "Only a closed case can be anonymised.");
+        }
+
+        if (AnonymisedAt is not null)
+        {
+            throw new DomainRuleViolationException("case.already-anonymised", "The case is already anonymised.");
+        }
+
+        Summary = AnonymisedText;
+        ClosureSummary = ClosureSummary is null ? null : AnonymisedText;
+        AnonymisedAt = at;
+        Touch(at);
+    }
+
     public bool IsReadOnly => Status == CaseStatus.Closed;
 
     /// <summary>

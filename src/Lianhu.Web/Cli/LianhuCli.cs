@@ -26,6 +26,7 @@ public static class LianhuCli
         root.Subcommands.Add(DivisionsCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(RetentionCommand.Create());
         root.Subcommands.Add(SchemaScriptCommand.Create());
         root.Subcommands.Add(ClockCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());

@@ -14,6 +14,7 @@ using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
@@ -88,6 +89,8 @@ public static class LianhuServices
         services.AddSingleton(_ => ReturnVisitPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json")));
         services.AddScoped<VisitPlanner>();
         services.AddScoped<RecordVisit.Handler>();
+        services.AddScoped<RetentionJob>();
+        services.AddScoped<IRetentionStep, VisitNotesRetention>();
         services.AddScoped<IClosureCondition, RunningClocksCondition>();
         services.AddScoped<GetCase.Handler>();
         services.AddScoped<ListCases.Handler>();
