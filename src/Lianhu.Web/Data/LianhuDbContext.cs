@@ -1,6 +1,7 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
@@ -36,6 +37,16 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<ClockBreach> ClockBreaches => Set<ClockBreach>();
 
+    public DbSet<ProtectionOrder> ProtectionOrders => Set<ProtectionOrder>();
+
+    public DbSet<WarningLetter> WarningLetters => Set<WarningLetter>();
+
+    public DbSet<ShelterStay> ShelterStays => Set<ShelterStay>();
+
+    public DbSet<LegalFollowUp> LegalFollowUps => Set<LegalFollowUp>();
+
+    public DbSet<CaseFlag> CaseFlags => Set<CaseFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,5 +68,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
         StableNameConverter.Register<ClockState>(configurationBuilder);
+        LegalModel.RegisterConventions(configurationBuilder);
     }
 }

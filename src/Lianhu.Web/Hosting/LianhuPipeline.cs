@@ -6,6 +6,7 @@ using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -59,6 +60,7 @@ public static class LianhuPipeline
         ListDivisions.Map(api);
         ListAgencies.Map(api);
         api.MapClocks();
+        api.MapLegal();
         CaseViewers.Map(api);
         BreakGlass.Map(api);
 
@@ -72,6 +74,7 @@ public static class LianhuPipeline
         SetUserLock.Map(admin);
 
         UiEndpoints.Map(app);
+        Features.Legal.Documents.DocumentEndpoints.MapUi(app);
         app.MapRazorComponents<App>();
         return app;
     }

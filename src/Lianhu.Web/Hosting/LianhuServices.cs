@@ -10,6 +10,7 @@ using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -81,6 +82,7 @@ public static class LianhuServices
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
         services.AddLianhuClocks();
+        services.AddLianhuLegal();
         return services;
     }
 
