@@ -49,7 +49,7 @@ public sealed class LegalDocuments(PdfEngine engine, TimeProvider time)
             .Paragraph(T("legal.pdf.po.basis"))
             .Gap()
             .Paragraph(T("legal.pdf.po.to"))
-            .Paragraph(o.CourtName ?? string.Empty)
+            .Line(o.CourtName ?? string.Empty)
             .Gap()
             .Right(T("legal.pdf.po.signature"));
         if (o.FiledByName is { } filer && o.FiledByAgencyId != o.CourtAgencyId)

@@ -84,6 +84,9 @@ public sealed class PdfWriter : IDisposable
     /// <summary>A paragraph with a two-character first-line indent.</summary>
     public PdfWriter Paragraph(string text) => Lines(text, body, graphics.MeasureString("　　", body).Width);
 
+    /// <summary>A paragraph flush with the margin (an addressee line such as the court's name).</summary>
+    public PdfWriter Line(string text) => Lines(text, body, 0);
+
     public PdfWriter Gap(double lines = 1)
     {
         y += body.Height * 1.5 * lines;
