@@ -1,5 +1,6 @@
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.People;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -74,6 +75,11 @@ public static class FileProtectionOrder
                 request.Emergency ?? false);
             // The enum fields already reported a bad value; Problems() adds what Art 27 and the form require.
             errors.AddAll(application.Problems().Where(p => !(p.Field == "applicantType" && !string.IsNullOrWhiteSpace(request.ApplicantType))));
+            if (!string.IsNullOrWhiteSpace(request.RespondentIdNumber) && !ResidentIdNumber.TryParse(request.RespondentIdNumber, time, out _, out _))
+            {
+                errors.Add("respondentIdNumber", "legal.id-number");
+            }
+
             if (errors.Any)
             {
                 return LegalOutcome<ProtectionOrderDto>.Invalid(errors);

@@ -41,7 +41,7 @@ public static class LegalTestHelpers
         applicantType = "victim",
         applicantName = "李梅",
         respondentName = "王强",
-        respondentIdNumber = "440306198501011234",
+        respondentIdNumber = "440306198501011238",
         respondentAddress = "深圳市宝安区新安街道某小区 3 栋 502",
         respondentRelation = "丈夫",
         ground = "violence-suffered",

@@ -47,6 +47,11 @@ public abstract class PlacementApiTests<TFactory>(TFactory factory) : IClassFixt
         (await ProblemAsync(await lead.PostAsJsonAsync($"/api/v1/placements/{stay.GetProperty("id").GetGuid()}/civil-affairs-filing", new { reference = "again" }), HttpStatusCode.Conflict))
             .GetProperty("code").GetString().ShouldBe("placement.already-filed");
 
+        using var stranger = await factory.ClientAsAsync(Stranger(factory));
+        (await stranger.PostAsJsonAsync($"/api/v1/cases/{caseId}/placements", new { kind = "shelter-stay", location = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/placements/{stay.GetProperty("id").GetGuid()}/end", new { outcome = "home" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/placements/{stay.GetProperty("id").GetGuid()}/civil-affairs-filing", new { reference = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         var legal = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/legal");
         legal.GetProperty("placements").GetArrayLength().ShouldBe(2);
 

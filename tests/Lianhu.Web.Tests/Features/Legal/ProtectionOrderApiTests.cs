@@ -48,6 +48,9 @@ public abstract class ProtectionOrderApiTests<TFactory>(TFactory factory) : ICla
         errors.GetProperty("victimName")[0].GetString().ShouldBe("This field is required.");
         errors.GetProperty("applicantRelation")[0].GetString().ShouldBe("This field is required.");
 
+        var badId = await ProblemAsync(await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/protection-orders", new { applicantType = "victim", applicantName = "李梅", respondentName = "王强", respondentIdNumber = "440306198501011234" }), HttpStatusCode.BadRequest);
+        badId.GetProperty("errors").GetProperty("respondentIdNumber")[0].GetString().ShouldBe("Is not a valid resident ID number.");
+
         var notCourt = await ProblemAsync(await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/protection-orders", Application(Workstation(factory).Agency.Id)), HttpStatusCode.BadRequest);
         notCourt.GetProperty("errors").GetProperty("courtAgencyId")[0].GetString().ShouldBe("Is not an active court.");
 

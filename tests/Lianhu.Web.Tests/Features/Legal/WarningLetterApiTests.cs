@@ -84,6 +84,17 @@ public abstract class WarningLetterApiTests<TFactory>(TFactory factory) : IClass
         (await ProblemAsync(await police.PostAsJsonAsync($"/api/v1/warning-letters/{id}/deliveries", new { recipient = "police", method = "post" }), HttpStatusCode.Conflict))
             .GetProperty("code").GetString().ShouldBe("warning-letter.recipient");
 
+        using var stranger = await factory.ClientAsAsync(Stranger(factory));
+        (await stranger.GetAsync($"/api/v1/warning-letters/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/warning-letters/{id}/deliveries", new { recipient = "victim", method = "post" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.PostAsJsonAsync($"/api/v1/warning-letters/{id}/visits", new { outcome = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The district centre reads the letter but only the issuing police records its steps.
+        using var centre = await factory.ClientAsAsync(DistrictCentre(factory), "en");
+        (await centre.GetAsync($"/api/v1/warning-letters/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ProblemAsync(await centre.PostAsJsonAsync($"/api/v1/warning-letters/{id}/visits", new { outcome = "x" }), HttpStatusCode.Forbidden))
+            .GetProperty("code").GetString().ShouldBe("legal.issuer-only");
+
         var visited = await OkAsync(await police.PostAsJsonAsync($"/api/v1/warning-letters/{id}/visits", new { outcome = "社区民警与居委会入户查访，未再发生家暴" }));
         ClockOf(visited, "warning-followup").GetProperty("state").GetString().ShouldBe("completed");
 
