@@ -3,6 +3,7 @@ using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
+using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Identity;
@@ -45,6 +46,16 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    public DbSet<ProtectionOrder> ProtectionOrders => Set<ProtectionOrder>();
+
+    public DbSet<WarningLetter> WarningLetters => Set<WarningLetter>();
+
+    public DbSet<ShelterStay> ShelterStays => Set<ShelterStay>();
+
+    public DbSet<LegalFollowUp> LegalFollowUps => Set<LegalFollowUp>();
+
+    public DbSet<CaseFlag> CaseFlags => Set<CaseFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -71,5 +82,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<InstrumentSource>(configurationBuilder);
         StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
         StableNameConverter.Register<HandlingTier>(configurationBuilder);
+        LegalModel.RegisterConventions(configurationBuilder);
     }
 }

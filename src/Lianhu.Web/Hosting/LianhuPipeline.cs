@@ -9,6 +9,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -71,6 +72,7 @@ public static class LianhuPipeline
         ListAssessments.Map(api);
         GetAssessment.Map(api);
         api.MapClocks();
+        api.MapLegal();
         CaseViewers.Map(api);
         BreakGlass.Map(api);
         CaseClosure.Map(api);
@@ -86,6 +88,7 @@ public static class LianhuPipeline
         SetUserLock.Map(admin);
 
         UiEndpoints.Map(app);
+        Features.Legal.Documents.DocumentEndpoints.MapUi(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -14,6 +14,7 @@ using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
@@ -109,6 +110,7 @@ public static class LianhuServices
         services.AddScoped<ReassessmentClock>();
         services.AddScoped<ListAssessments.Handler>();
         services.AddScoped<GetAssessment.Handler>();
+        services.AddLianhuLegal();
         return services;
     }
 

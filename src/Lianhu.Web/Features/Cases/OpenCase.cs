@@ -37,7 +37,7 @@ public static class OpenCase
     public sealed record Outcome(CaseDto? Case, FieldErrors? Errors);
 
     /// <summary>Shared by the API endpoint and the web form.</summary>
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, Legal.CaseClockHooks clockHooks)
     {
         public async Task<Outcome> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -78,6 +78,7 @@ public static class OpenCase
             var opened = Case.Open(Guid.CreateVersion7(now), channel, request.Summary!, division, user.AgencyId, user.UserId, now);
             db.Cases.Add(opened);
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
+            await clockHooks.OnOpenedAsync(opened, user, ct);
             await db.SaveChangesAsync(ct);
 
             var names = await CaseNames.LoadAsync(db, [opened], ct);
