@@ -99,6 +99,22 @@ public sealed class Case
         Touch(at);
     }
 
+    /// <summary>Corrects the summary (an edit: the version moves on).</summary>
+    public void ChangeSummary(string summary, DateTimeOffset at)
+    {
+        var text = summary?.Trim() ?? string.Empty;
+        if (text.Length is 0 or > SummaryMaxLength)
+        {
+            throw new DomainRuleViolationException("case.summary", "A case needs a summary.");
+        }
+
+        Summary = text;
+        Touch(at);
+    }
+
+    /// <summary>Records that a part of the case held outside this aggregate (its intake) was edited.</summary>
+    public void MarkEdited(DateTimeOffset at) => Touch(at);
+
     private void Touch(DateTimeOffset at)
     {
         UpdatedAt = at;

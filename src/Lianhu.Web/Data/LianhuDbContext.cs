@@ -1,6 +1,9 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Intake;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.People;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +32,18 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
 
+    public DbSet<CaseIntake> CaseIntakes => Set<CaseIntake>();
+
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<PersonMatchRejection> PersonMatchRejections => Set<PersonMatchRejection>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -49,5 +64,9 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<Tier>(configurationBuilder);
         StableNameConverter.Register<Channel>(configurationBuilder);
         StableNameConverter.Register<CaseStatus>(configurationBuilder);
+        StableNameConverter.Register<CaseEventKind>(configurationBuilder);
+        StableNameConverter.Register<PartyRole>(configurationBuilder);
+        StableNameConverter.Register<Relationship>(configurationBuilder);
+        StableNameConverter.Register<Sex>(configurationBuilder);
     }
 }

@@ -4,6 +4,7 @@ using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Auth;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -56,6 +57,7 @@ public static class LianhuPipeline
         ListCases.Map(api);
         ListDivisions.Map(api);
         ListAgencies.Map(api);
+        IntakeEndpoints.Map(api);
 
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
         CreateAgency.Map(admin);

@@ -8,6 +8,7 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -66,6 +67,7 @@ public static class LianhuServices
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
+        services.AddLianhuIntake(configuration);
         return services;
     }
 

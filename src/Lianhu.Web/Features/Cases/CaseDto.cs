@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
+using Lianhu.Web.Features.Intake;
 
 namespace Lianhu.Web.Features.Cases;
 
@@ -16,7 +18,15 @@ public sealed record CaseDto(
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>What was recorded at intake (null for a case opened before intake content existed).</summary>
+    public IntakeDto? Intake { get; init; }
+
+    /// <summary>Only on an intake's answer: true when a repeat 110 alarm was attached to this open case instead of opening a new one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AttachedToExisting { get; init; }
+}
 
 public sealed record CaseSummaryDto(
     Guid Id, string Number, string Channel, string DivisionCode, string? DivisionName, Guid LeadAgencyId, string? LeadAgencyName, string Status, DateTimeOffset CreatedAt);

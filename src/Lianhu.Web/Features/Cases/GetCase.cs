@@ -1,5 +1,6 @@
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,16 @@ namespace Lianhu.Web.Features.Cases;
 public static class GetCase
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/cases/{id:guid}", async Task<Results<Ok<CaseDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+        api.MapGet("/cases/{id:guid}", async Task<Results<Ok<CaseDto>, NotFound>> (Guid id, Handler handler, HttpContext http, CancellationToken ct) =>
+            {
+                if (await handler.HandleAsync(id, ct) is not { } dto)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                http.Response.Headers.ETag = EditCase.ETag(dto.Version); // for If-Match on PATCH
+                return TypedResults.Ok(dto);
+            })
             .WithName("GetCase")
             .WithTags("Cases")
             .WithSummary("Read a case (404 when it does not exist or is outside your scope)");
@@ -30,7 +39,7 @@ public static class GetCase
             audit.Record(user.AsActor(), "case.read", "case", id.ToString());
             await db.SaveChangesAsync(ct);
             var names = await CaseNames.LoadAsync(db, [found], ct);
-            return names.ToDto(found);
+            return names.ToDto(found) with { Intake = await IntakeView.LoadAsync(db, found, user, ct) };
         }
     }
 }
