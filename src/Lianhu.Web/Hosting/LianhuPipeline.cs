@@ -66,6 +66,7 @@ public static class LianhuPipeline
         SetUserLock.Map(admin);
 
         UiEndpoints.Map(app);
+        Features.Persons.PersonForms.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

@@ -22,11 +22,13 @@ public static class GetCaseHistory
 
     /// <param name="Records">What the caller may open: cases now; warning letters, protection orders and tasks take their own <c>kind</c> when they exist.</param>
     /// <param name="Elsewhere">Counts only, for records the caller may not see.</param>
+    /// <param name="LinkedBy">Why this party's record is linked to another one (id-number, phone, confirmed), or null: it can then be unmerged.</param>
     public sealed record PartyHistory(
         Guid PartyId,
         string Role,
         Guid PersonId,
         string? Name,
+        string? LinkedBy,
         int LinkedRecords,
         int IncidentsLast12Months,
         IReadOnlyList<HistoryRecord> Records,
@@ -100,7 +102,7 @@ public static class GetCaseHistory
                     hidden.Sum(id => incidents.GetValueOrDefault(id)));
                 var incidentsSeen = incidents.GetValueOrDefault(caseId) + records.Sum(r => r.IncidentsLast12Months);
                 result.Add(new PartyHistory(
-                    party.Id, StableName.Of(party.Role), person.Id, person.Name, members.Count(m => m.RootId == person.RootId) - 1, incidentsSeen, records, elsewhere));
+                    party.Id, StableName.Of(party.Role), person.Id, person.Name, person.MergeReason, members.Count(m => m.RootId == person.RootId) - 1, incidentsSeen, records, elsewhere));
             }
 
             audit.Record(user.AsActor(), "case.history.read", "case", caseId.ToString(), "history");
