@@ -114,15 +114,15 @@ public static partial class OpenCase
             timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel));
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
 
-            var names = await CaseNames.LoadAsync(db, [opened], ct);
+            var names = await IntakeQueries.Names(db, opened.LeadAgencyId, opened.DivisionCode, ct);
             if (filedByReporter)
             {
                 return new Outcome(Receipt: new ReportReceiptDto(
-                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, names.Agency(opened.LeadAgencyId), StableName.Of(user.AgencyType)));
+                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, names?.AgencyName, StableName.Of(user.AgencyType)));
             }
 
             var sizes = await ClusterSizesAsync(parties.Select(p => p.Person), ct);
-            var dto = names.ToDto(opened) with
+            var dto = opened.ToDto(names?.DivisionName, names?.AgencyName) with
             {
                 Intake = IntakeView.Build(opened, intake, parties, sizes, user, reporterAgencyName: null),
                 AttachedToExisting = false,

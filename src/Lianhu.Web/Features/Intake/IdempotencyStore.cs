@@ -26,16 +26,11 @@ public sealed class IdempotencyStore(LianhuDbContext db, FieldCipher cipher, Tim
     /// <summary>The record for this user and key, live or expired (an expired one is removed with the next save).</summary>
     public async Task<IdempotencyRecord?> FindLiveAsync(Guid userId, string key, CancellationToken ct)
     {
-        var found = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
+        var found = await IntakeQueries.IdempotencyRecord(db, userId, key, ct);
         if (found is not null && found.ExpiresAt <= time.GetUtcNow())
         {
             db.IdempotencyRecords.Remove(found);
             return null;
-        }
-
-        if (found is not null)
-        {
-            db.Entry(found).State = EntityState.Detached;
         }
 
         return found;

@@ -1,5 +1,4 @@
 using Lianhu.Domain.Cases;
-using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
@@ -24,14 +23,21 @@ public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> opt
             return null;
         }
 
+        // Two index lookups first (usually nothing: a new household); only candidates are checked for scope, status and recency.
+        var candidates = new List<Guid>();
+        await foreach (var id in IntakeQueries.HouseholdCases(db, addressIndex ?? string.Empty, [.. householdRoots]).WithCancellation(ct))
+        {
+            candidates.Add(id);
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
         var since = now.AddDays(-options.Value.RepeatAlarmDays);
-        var roots = householdRoots.ToList();
-        var household = new[] { PartyRole.Victim, PartyRole.Respondent };
         return await db.Cases.VisibleTo(user)
-            .Where(c => c.Status == CaseStatus.Open)
-            .Where(c =>
-                db.CaseParties.Any(p => p.CaseId == c.Id && household.Contains(p.Role) && db.Persons.Any(x => x.Id == p.PersonId && roots.Contains(x.RootId)))
-                || (addressIndex != null && db.CaseIntakes.Any(i => i.CaseId == c.Id && i.AddressIndex == addressIndex)))
+            .Where(c => candidates.Contains(c.Id) && c.Status == CaseStatus.Open)
             .Where(c => db.CaseEvents.Any(e => e.CaseId == c.Id && (e.Kind == CaseEventKind.Opened || e.Kind == CaseEventKind.AlarmAttached) && e.At >= since))
             .OrderByDescending(c => c.CreatedAt)
             .FirstOrDefaultAsync(ct);
