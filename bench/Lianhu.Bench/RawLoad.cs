@@ -127,6 +127,8 @@ public static class RawLoad
     private static string Insert(string table, string[] columns, string prefix) =>
         $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => prefix + (i + 1)))})";
 
+    private static int numbers;
+
     /// <summary>One intake's rows, in <see cref="Shape"/> order, typed as the service stores them.</summary>
     private static List<object[]> Rows(Context c)
     {
@@ -138,7 +140,7 @@ public static class RawLoad
         var persons = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7(now)).ToArray();
         var rows = new List<object[]>
         {
-            new[] { Id(caseId), $"{now:yyyyMMdd}-{caseId.ToString("N")[^6..].ToUpperInvariant()}", "police-110", Sealed(130), c.Community, Id(c.AgencyId), "open", Id(c.UserId), At(now), At(now), DBNull.Value, 1 },
+            new[] { Id(caseId), $"{now:yyyyMMdd}-R{Interlocked.Increment(ref numbers):X5}", "police-110", Sealed(130), c.Community, Id(c.AgencyId), "open", Id(c.UserId), At(now), At(now), DBNull.Value, 1 },
             new[] { Id(caseId), At(now.AddHours(-1)), Sealed(40), Hash(), "spouse", "physical,psychological", Bool(true), Sealed(12), Bool(false), DBNull.Value, Bool(true), "shelter,counselling", Bool(true), DBNull.Value, DBNull.Value, DBNull.Value },
         };
         for (var i = 0; i < 3; i++)

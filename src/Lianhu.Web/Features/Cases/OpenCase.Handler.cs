@@ -27,12 +27,15 @@ public static partial class OpenCase
         RepeatAlarms repeatAlarms,
         CaseTimeline timeline,
         IdempotencyStore idempotency,
+        DirectoryCache directory,
         AnswerWriter answers,
         SqliteWriteGate writes)
     {
         public async Task<Outcome> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct, string? idempotencyKey = null)
         {
             var user = current.Required;
+            // One connection for the whole intake: its reads and its write do not return it to the pool in between.
+            await db.Database.OpenConnectionAsync(ct);
             string? requestHash = null;
             if (idempotencyKey is not null)
             {
@@ -50,6 +53,26 @@ public static partial class OpenCase
                 return new Outcome(Errors: errors);
             }
 
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await WriteAsync(valid, user, idempotencyKey, requestHash, ct);
+                }
+                catch (DbUpdateException e) when (attempt < 3 && UniqueViolation.Is(e, "IX_cases_Number", "cases.Number"))
+                {
+                    // A case number carries 24 random bits per day; on the rare clash the intake is numbered again.
+                    db.ChangeTracker.Clear();
+                    if (idempotencyKey is not null)
+                    {
+                        _ = await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct);
+                    }
+                }
+            }
+        }
+
+        private async Task<Outcome> WriteAsync(ValidIntake valid, CurrentUser user, string? idempotencyKey, string? requestHash, CancellationToken ct)
+        {
             var now = time.GetUtcNow();
             var people = valid.Parties.Select(p => (Party: p, Person: Person.Record(
                 Guid.CreateVersion7(now),
@@ -114,15 +137,15 @@ public static partial class OpenCase
             timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel));
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
 
-            var names = await IntakeQueries.Names(db, opened.LeadAgencyId, opened.DivisionCode, ct);
+            var leadName = await directory.AgencyNameAsync(db, opened.LeadAgencyId, ct);
             if (filedByReporter)
             {
                 return new Outcome(Receipt: new ReportReceiptDto(
-                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, names?.AgencyName, StableName.Of(user.AgencyType)));
+                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, leadName, StableName.Of(user.AgencyType)));
             }
 
             var sizes = await ClusterSizesAsync(parties.Select(p => p.Person), ct);
-            var dto = opened.ToDto(names?.DivisionName, names?.AgencyName) with
+            var dto = opened.ToDto(await directory.DivisionNameAsync(db, opened.DivisionCode, ct), leadName) with
             {
                 Intake = IntakeView.Build(opened, intake, parties, sizes, user, reporterAgencyName: null),
                 AttachedToExisting = false,

@@ -26,7 +26,7 @@ public sealed class IdempotencyStore(LianhuDbContext db, FieldCipher cipher, Tim
     /// <summary>The record for this user and key, live or expired (an expired one is removed with the next save).</summary>
     public async Task<IdempotencyRecord?> FindLiveAsync(Guid userId, string key, CancellationToken ct)
     {
-        var found = await IntakeQueries.IdempotencyRecord(db, userId, key, ct);
+        var found = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, ct);
         if (found is not null && found.ExpiresAt <= time.GetUtcNow())
         {
             db.IdempotencyRecords.Remove(found);
@@ -44,12 +44,8 @@ public sealed class IdempotencyStore(LianhuDbContext db, FieldCipher cipher, Tim
     }
 
     /// <summary>True when a save failed because another request with the same key won the race.</summary>
-    public static bool IsKeyConflict(DbUpdateException exception) => exception.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == "23505" && pg.ConstraintName == "IX_idempotency_keys_UserId_Key",
-        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteErrorCode == 19 && lite.Message.Contains("idempotency_keys", StringComparison.Ordinal),
-        _ => false,
-    };
+    public static bool IsKeyConflict(DbUpdateException exception) =>
+        UniqueViolation.Is(exception, "IX_idempotency_keys_UserId_Key", "idempotency_keys.UserId, idempotency_keys.Key");
 
     /// <summary>Deletes expired records (called from time to time; a key's own expiry is also checked on every use).</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken ct)

@@ -12,7 +12,7 @@ public static class IntakeRegistration
     {
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(_ => IntakeChannelPolicy.Load(IntakeChannelPolicy.DefaultPath));
-        services.AddSingleton<KnownDivisions>();
+        services.AddSingleton<DirectoryCache>();
         services.AddSingleton<SqliteWriteGate>();
         // ICU is loaded on first use; without it person matching fails loudly (ADR 0007).
         services.AddSingleton<IPinyinReader, IcuPinyinReader>();

@@ -17,7 +17,7 @@ namespace Lianhu.Web.Features.Intake;
 /// Checks an intake field by field and names each failure with its reason (<c>parties[1].idNumber</c>:
 /// wrong check digit, expected X), then decides who receives it under the channel policy.
 /// </summary>
-public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy policy, KnownDivisions divisions, TimeProvider time, IOptions<IntakeOptions> options)
+public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy policy, DirectoryCache directory, TimeProvider time, IOptions<IntakeOptions> options)
 {
     public const int DetailsMaxLength = IntakeDetails.DetailsMaxLength;
 
@@ -141,7 +141,7 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
             return null;
         }
 
-        if (!await divisions.ExistsAsync(db, division.Value, ct))
+        if (!await directory.DivisionExistsAsync(db, division.Value, ct))
         {
             errors.Add("divisionCode", "division.unknown");
             return null;

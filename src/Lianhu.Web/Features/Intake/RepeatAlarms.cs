@@ -1,4 +1,5 @@
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
@@ -24,11 +25,17 @@ public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> opt
         }
 
         // Two index lookups first (usually nothing: a new household); only candidates are checked for scope, status and recency.
-        var candidates = new List<Guid>();
-        await foreach (var id in IntakeQueries.HouseholdCases(db, addressIndex ?? string.Empty, [.. householdRoots]).WithCancellation(ct))
-        {
-            candidates.Add(id);
-        }
+        var address = addressIndex ?? string.Empty;
+        var roots = householdRoots.ToList();
+        var candidates = await db.CaseIntakes.Where(i => i.AddressIndex == address).Select(i => i.CaseId)
+            .Concat(from party in db.CaseParties
+                    join person in db.Persons on party.PersonId equals person.Id
+                    where roots.Contains(person.RootId) && (party.Role == PartyRole.Victim || party.Role == PartyRole.Respondent)
+                    select party.CaseId)
+            .Distinct()
+            .OrderByDescending(id => id)
+            .Take(50)
+            .ToListAsync(ct);
 
         if (candidates.Count == 0)
         {
