@@ -36,6 +36,8 @@ public static partial class OpenCase
             var user = current.Required;
             // One connection for the whole intake: its reads and its write do not return it to the pool in between.
             await db.Database.OpenConnectionAsync(ct);
+            // An intake only adds rows, so the change tracker has nothing to detect before saving.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             string? requestHash = null;
             if (idempotencyKey is not null)
             {

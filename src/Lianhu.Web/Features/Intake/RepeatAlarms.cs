@@ -43,7 +43,7 @@ public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> opt
         }
 
         var since = now.AddDays(-options.Value.RepeatAlarmDays);
-        return await db.Cases.VisibleTo(user)
+        return await db.Cases.AsNoTracking().VisibleTo(user)
             .Where(c => candidates.Contains(c.Id) && c.Status == CaseStatus.Open)
             .Where(c => db.CaseEvents.Any(e => e.CaseId == c.Id && (e.Kind == CaseEventKind.Opened || e.Kind == CaseEventKind.AlarmAttached) && e.At >= since))
             .OrderByDescending(c => c.CreatedAt)
