@@ -1,5 +1,7 @@
 using System.Text;
+using Lianhu.Web.Cli;
 using Lianhu.Web.Data;
+using Lianhu.Web.Security;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +55,36 @@ public abstract class IntakeEncryptionTests<TFactory>(TFactory factory) : IClass
             bytes.ShouldNotContain(id[..17]);
             bytes.ShouldNotContain(phone);
         }
+    }
+
+    [ProviderFact]
+    public async Task Reencrypt_AfterRotation_ReSealsIntakeAndPersonFields()
+    {
+        var station = factory.PoliceStation();
+        using var client = await factory.ClientAsAsync(station);
+        var created = await client.OpenAsync(new
+        {
+            channel = "police-110", summary = "轮换测试", divisionCode = factory.CommunityOf(station), address = "某地址 8 号",
+            parties = new[] { new { role = "victim", name = "郑洁", birthDate = "1991-07-07" } },
+        });
+        var newKey = FieldCipher.Rotate(factory.KeyRingPath);
+        var options = new DbContextOptionsBuilder<LianhuDbContext>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            options.UseLianhuDatabase(scope.ServiceProvider.GetRequiredService<DatabaseOptions>());
+        }
+
+        await using (var db = new LianhuDbContext(options.Options, new FieldCipher(factory.KeyRingPath, createIfMissing: false)))
+        {
+            (await KeysCommand.Reencrypt(db, CancellationToken.None)).ShouldBeGreaterThan(0);
+        }
+
+        var everything = await AllTextAsync();
+        everything.ShouldContain($"v1:{newKey}:");
+        var read = await client.JsonAsync($"/api/v1/cases/{created.Id()}");
+        read.GetProperty("intake").GetProperty("address").GetString().ShouldBe("某地址 8 号");
+        read.GetProperty("intake").GetProperty("parties")[0].GetProperty("birthDate").GetString().ShouldBe("1991-07-07");
+        read.GetProperty("intake").GetProperty("parties")[0].GetProperty("name").GetString().ShouldBe("郑洁");
     }
 
     /// <summary>Every column of every table, as text.</summary>
