@@ -3,10 +3,10 @@ using System.Text.Json;
 using Lianhu.Web.Api;
 using Lianhu.Web.Features.Intake;
 using Microsoft.AspNetCore.Http.HttpResults;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Lianhu.Web.Features.Cases;
 

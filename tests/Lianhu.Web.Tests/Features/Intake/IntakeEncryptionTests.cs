@@ -64,7 +64,10 @@ public abstract class IntakeEncryptionTests<TFactory>(TFactory factory) : IClass
         using var client = await factory.ClientAsAsync(station);
         var created = await client.OpenAsync(new
         {
-            channel = "police-110", summary = "轮换测试", divisionCode = factory.CommunityOf(station), address = "某地址 8 号",
+            channel = "police-110",
+            summary = "轮换测试",
+            divisionCode = factory.CommunityOf(station),
+            address = "某地址 8 号",
             parties = new[] { new { role = "victim", name = "郑洁", birthDate = "1991-07-07" } },
         });
         var newKey = FieldCipher.Rotate(factory.KeyRingPath);

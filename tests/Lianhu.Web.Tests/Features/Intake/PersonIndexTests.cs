@@ -19,13 +19,17 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         var victimId = TestIdentities.IdNumber(TestIdentities.BirthDate(), female: true);
         var first = await police.OpenAsync(new
         {
-            channel = "police-110", summary = "第一次报警：推搡", divisionCode = Community,
+            channel = "police-110",
+            summary = "第一次报警：推搡",
+            divisionCode = Community,
             parties = new object[] { new { role = "victim", name = "刘丽", idNumber = victimId }, new { role = "respondent", name = "刘某" } },
         });
 
         var repeat = await police.IntakeAsync(new
         {
-            channel = "police-110", summary = "第二次报警：威胁", divisionCode = Community,
+            channel = "police-110",
+            summary = "第二次报警：威胁",
+            divisionCode = Community,
             parties = new[] { new { role = "victim", name = "刘丽", idNumber = victimId } },
         });
 
@@ -67,7 +71,9 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         using var police = await factory.ClientAsAsync(factory.PoliceStation(), "en");
         var policeCase = await police.OpenAsync(new
         {
-            channel = "police-110", summary = "派出所出警：殴打", divisionCode = Community,
+            channel = "police-110",
+            summary = "派出所出警：殴打",
+            divisionCode = Community,
             parties = new[] { new { role = "respondent", name = "孙刚", idNumber = respondentId } },
         });
 
@@ -76,7 +82,9 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         using var wf = await factory.ClientAsAsync(federation, "en");
         var wfCase = await wf.OpenAsync(new
         {
-            channel = "hotline", summary = "热线求助：丈夫多次殴打", divisionCode = Community,
+            channel = "hotline",
+            summary = "热线求助：丈夫多次殴打",
+            divisionCode = Community,
             parties = new object[] { new { role = "victim", name = "周燕", phone = TestIdentities.Mobile() }, new { role = "respondent", name = "孙刚", idNumber = respondentId } },
         });
         (await wf.GetAsync($"/api/v1/cases/{policeCase.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -110,12 +118,16 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         using var police = await factory.ClientAsAsync(factory.PoliceStation(), "en");
         var earlier = await police.OpenAsync(new
         {
-            channel = "police-110", summary = "出警", divisionCode = Community,
+            channel = "police-110",
+            summary = "出警",
+            divisionCode = Community,
             parties = new[] { new { role = "respondent", name = "张伟", birthDate = birth, sex = "male" } },
         });
         var later = await police.OpenAsync(new
         {
-            channel = "walk-in", summary = "来访", divisionCode = Community,
+            channel = "walk-in",
+            summary = "来访",
+            divisionCode = Community,
             parties = new[] { new { role = "respondent", name = "章伟", birthDate = birth } },
         });
         var party = later.GetProperty("intake").GetProperty("parties")[0];
