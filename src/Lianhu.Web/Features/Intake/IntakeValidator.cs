@@ -56,9 +56,9 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         }
 
         errors.MaxLength("address", request.Address?.Trim(), IntakeDetails.AddressMaxLength);
-        var relationship = Enum<Relationship>("relationship", request.Relationship, errors);
-        var forms = EnumList<ViolenceForm>("violenceForms", request.ViolenceForms, errors);
-        var needs = EnumList<Need>("needs", request.Needs, errors);
+        var relationship = IntakeFields.Enum<Relationship>("relationship", request.Relationship, errors);
+        var forms = IntakeFields.EnumList<ViolenceForm>("violenceForms", request.ViolenceForms, errors);
+        var needs = IntakeFields.EnumList<Need>("needs", request.Needs, errors);
         errors.MaxLength("injuries", request.Injuries?.Details?.Trim(), DetailsMaxLength);
         errors.MaxLength("weapons", request.Weapons?.Details?.Trim(), DetailsMaxLength);
 
@@ -66,7 +66,7 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         if (rule is { IsMandatoryReport: true } && mode is IntakeMode.Received)
         {
             // Police record a report an institution made to them: which kind of institution it was.
-            reporterInstitution = Enum<AgencyType>("reporterInstitution", request.ReporterInstitution, errors);
+            reporterInstitution = IntakeFields.Enum<AgencyType>("reporterInstitution", request.ReporterInstitution, errors);
             if (reporterInstitution is null && !errors.Has("reporterInstitution"))
             {
                 errors.Add("reporterInstitution", "required");
@@ -81,7 +81,7 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
             reporterInstitution = user.AgencyType;
         }
 
-        var parties = ValidateParties(request.Parties, today, errors);
+        var parties = PartyValidator.Validate(request.Parties, today, options.Value.MaxParties, errors);
 
         var lead = user.AgencyId;
         if (mode is IntakeMode.FiledAsReporter && rule is not null && division is { } place && !errors.Has("divisionCode"))
@@ -170,179 +170,5 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
             .ThenBy(a => a.Id)
             .Select(a => (Guid?)a.Id)
             .FirstOrDefault();
-    }
-
-    private List<ValidParty> ValidateParties(IReadOnlyList<PartyInput?>? inputs, DateOnly today, FieldErrors errors)
-    {
-        var parties = new List<ValidParty>();
-        if (inputs is null)
-        {
-            return parties;
-        }
-
-        if (inputs.Count > options.Value.MaxParties)
-        {
-            errors.Add("parties", "parties.too-many", options.Value.MaxParties);
-            return parties;
-        }
-
-        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var field = $"parties[{i}]";
-            if (inputs[i] is not { } input)
-            {
-                errors.Add(field, "required");
-                continue;
-            }
-
-            var role = Enum<PartyRole>($"{field}.role", input.Role, errors);
-            if (role is null && string.IsNullOrWhiteSpace(input.Role))
-            {
-                errors.Add($"{field}.role", "required");
-            }
-
-            errors.MaxLength($"{field}.name", input.Name?.Trim(), Person.NameMaxLength);
-            var id = ParseId($"{field}.idNumber", input.IdNumber, today, errors);
-            if (id is { } number)
-            {
-                if (seenIds.TryGetValue(number.Value, out var first))
-                {
-                    errors.Add($"{field}.idNumber", "party.duplicate-id", first);
-                }
-                else
-                {
-                    seenIds[number.Value] = i;
-                }
-            }
-
-            var phone = ParsePhone($"{field}.phone", input.Phone, errors);
-            var birthDate = ParseDate($"{field}.birthDate", input.BirthDate, today, errors);
-            var sex = Enum<Sex>($"{field}.sex", input.Sex, errors);
-            if (id is { } withId)
-            {
-                if (birthDate is { } given && given != withId.BirthDate)
-                {
-                    errors.Add($"{field}.birthDate", "party.birth-date-mismatch", withId.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-
-                if (sex is { } s && s != withId.Sex)
-                {
-                    errors.Add($"{field}.sex", "party.sex-mismatch", StableName.Of(withId.Sex));
-                }
-            }
-
-            if (string.IsNullOrWhiteSpace(input.Name) && string.IsNullOrWhiteSpace(input.IdNumber) && string.IsNullOrWhiteSpace(input.Phone))
-            {
-                errors.Add($"{field}.name", "party.identity");
-            }
-
-            if (role is { } r)
-            {
-                parties.Add(new ValidParty(i, r, new PersonDetails(input.Name?.Trim(), id, phone, id?.BirthDate ?? birthDate, id?.Sex ?? sex)));
-            }
-        }
-
-        return parties;
-    }
-
-    private static ResidentIdNumber? ParseId(string field, string? text, DateOnly today, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (ResidentIdNumber.TryParse(text, today, out var id, out var code, out var expected))
-        {
-            return id;
-        }
-
-        if (expected is { } c)
-        {
-            errors.Add(field, code, c.ToString());
-        }
-        else
-        {
-            errors.Add(field, code);
-        }
-
-        return null;
-    }
-
-    private static PhoneNumber? ParsePhone(string field, string? text, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (PhoneNumber.TryParse(text, out var phone, out var code))
-        {
-            return phone;
-        }
-
-        errors.Add(field, code);
-        return null;
-    }
-
-    private static DateOnly? ParseDate(string field, string? text, DateOnly today, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, "date.format");
-            return null;
-        }
-
-        if (date > today)
-        {
-            errors.Add(field, "date.future");
-            return null;
-        }
-
-        if (date.Year < 1900)
-        {
-            errors.Add(field, "date.too-early");
-            return null;
-        }
-
-        return date;
-    }
-
-    private static T? Enum<T>(string field, string? text, FieldErrors errors)
-        where T : struct, System.Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (StableName.TryParse<T>(text.Trim(), out var value))
-        {
-            return value;
-        }
-
-        errors.Add(field, "unknown-value", string.Join(", ", StableName.All<T>()));
-        return null;
-    }
-
-    private static List<T> EnumList<T>(string field, IReadOnlyList<string?>? items, FieldErrors errors)
-        where T : struct, System.Enum
-    {
-        var values = new List<T>();
-        for (var i = 0; i < (items?.Count ?? 0); i++)
-        {
-            if (Enum<T>($"{field}[{i}]", items![i], errors) is { } value && !values.Contains(value))
-            {
-                values.Add(value);
-            }
-        }
-
-        return values;
     }
 }
