@@ -41,7 +41,9 @@ public static class RawLoad
         var city = DemoCity.Load(DivisionImporter.FileFor(DemoCity.City));
         var station = city.Accounts.First(a => a.Agency.Type == AgencyType.PoliceStation && a.Role == Role.Caseworker);
         var community = city.Agencies.First(a => a.Type == AgencyType.CommunityWorkstation && a.Division.Value.StartsWith(station.Agency.Division.Value, StringComparison.Ordinal)).Division.Value;
-        var context = new Context(postgres, station.Agency.Id, station.UserId, community);
+        var responseFile = options.Get("out") + ".response-bytes";
+        var responseBytes = File.Exists(responseFile) ? int.Parse(File.ReadAllText(responseFile), System.Globalization.CultureInfo.InvariantCulture) : 2500;
+        var context = new Context(postgres, station.Agency.Id, station.UserId, community, responseBytes);
         var cpu = new Cpu(null, options.Int("db-pid", 0) is > 0 and var d ? d : null);
 
         using var gate = new SemaphoreSlim(1, 1);
@@ -57,7 +59,7 @@ public static class RawLoad
         result.Save(options.Get("out") + ".raw.json");
     }
 
-    private sealed record Context(bool Postgres, Guid AgencyId, Guid UserId, string Community);
+    private sealed record Context(bool Postgres, Guid AgencyId, Guid UserId, string Community, int ResponseBytes);
 
     private static async Task WorkerAsync(bool postgres, string connectionString, Context context, SemaphoreSlim? gate, TimeSpan duration, Stats stats)
     {
@@ -140,7 +142,7 @@ public static class RawLoad
         var persons = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7(now)).ToArray();
         var rows = new List<object[]>
         {
-            new[] { Id(caseId), $"{now:yyyyMMdd}-R{Interlocked.Increment(ref numbers):X5}", "police-110", Sealed(130), c.Community, Id(c.AgencyId), "open", Id(c.UserId), At(now), At(now), DBNull.Value, 1 },
+            new[] { Id(caseId), $"{now:yyyyMMdd}-R{Interlocked.Increment(ref numbers):X5}", "police-110", Sealed(138), c.Community, Id(c.AgencyId), "open", Id(c.UserId), At(now), At(now), DBNull.Value, 1 },
             new[] { Id(caseId), At(now.AddHours(-1)), Sealed(40), Hash(), "spouse", "physical,psychological", Bool(true), Sealed(12), Bool(false), DBNull.Value, Bool(true), "shelter,counselling", Bool(true), DBNull.Value, DBNull.Value, DBNull.Value },
         };
         for (var i = 0; i < 3; i++)
@@ -158,12 +160,12 @@ public static class RawLoad
 
         rows.Add([Id(Guid.CreateVersion7(now)), Id(caseId), At(now), "opened", "intake", Id(c.AgencyId), Id(c.UserId), DBNull.Value, "police-110"]);
         rows.Add([Id(Guid.CreateVersion7(now)), At(now), Id(c.UserId), Id(c.AgencyId), "caseworker", "case.create", "case", caseId.ToString(), DBNull.Value, DBNull.Value, "127.0.0.1"]);
-        rows.Add([Id(Guid.CreateVersion7(now)), Id(c.UserId), Guid.NewGuid().ToString(), Hash(), 201, $"/api/v1/cases/{caseId}", Sealed(1500), At(now), At(now.AddHours(24))]);
+        rows.Add([Id(Guid.CreateVersion7(now)), Id(c.UserId), Guid.NewGuid().ToString(), Hash(), 201, $"/api/v1/cases/{caseId}", Sealed(c.ResponseBytes), At(now), At(now.AddHours(24))]);
         return rows;
     }
 
-    /// <summary>An envelope as the field cipher writes it for a plaintext of this many UTF-8 bytes.</summary>
-    private static string Sealed(int plaintextBytes) => "v1:0001:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12 + plaintextBytes * 3 + 16));
+    /// <summary>An envelope as the field cipher writes it for a plaintext of this many UTF-8 bytes (a Chinese character is 3).</summary>
+    private static string Sealed(int plaintextBytes) => "v1:0001:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12 + plaintextBytes + 16));
 
     private static string Hash() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }
