@@ -209,6 +209,27 @@ public sealed class Case
         }
     }
 
+    /// <summary>Corrects the summary (an edit: the version moves on).</summary>
+    public void ChangeSummary(string summary, DateTimeOffset at)
+    {
+        EnsureWritable();
+        var text = summary?.Trim() ?? string.Empty;
+        if (text.Length is 0 or > SummaryMaxLength)
+        {
+            throw new DomainRuleViolationException("case.summary", "A case needs a summary.");
+        }
+
+        Summary = text;
+        Touch(at);
+    }
+
+    /// <summary>Records that a part of the case held outside this aggregate (its intake) was edited.</summary>
+    public void MarkEdited(DateTimeOffset at)
+    {
+        EnsureWritable();
+        Touch(at);
+    }
+
     private void Touch(DateTimeOffset at)
     {
         UpdatedAt = at;

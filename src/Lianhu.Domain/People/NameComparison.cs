@@ -79,6 +79,18 @@ internal sealed class NameComparison(PersonMatchingOptions options, IReadOnlySet
         return swapped ? new(NameMatchReasons.HanLatin, options.HanLatinNameWeight, OrderSwapped: true) : NameSignal.None;
     }
 
+    /// <summary>
+    /// The letter keys under which a name can be found again: its letters in written order first,
+    /// then the other orders this comparison accepts (given name first for a Chinese name, family
+    /// name first for a Latin one). Two names with any name signal but <c>pinyin-near</c> share a key.
+    /// </summary>
+    public IReadOnlyList<string> Keys(PersonNameForm? form) => form switch
+    {
+        HanNameForm han => [.. new[] { han.Letters }.Concat(GivenNameFirst(han)).Distinct()],
+        LatinNameForm latin => [.. new[] { latin.Letters }.Concat(FamilyNameFirst(latin)).Distinct()],
+        _ => [],
+    };
+
     /// <summary>A Chinese name as someone writing given name first would spell it: 欧阳娜娜 → "nanaouyang".</summary>
     private static IEnumerable<string> GivenNameFirst(HanNameForm han) =>
         han.SplitPoints.Select(split => string.Concat(han.Syllables.Skip(split)) + string.Concat(han.Syllables.Take(split)));

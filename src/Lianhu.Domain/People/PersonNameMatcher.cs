@@ -46,6 +46,15 @@ public sealed class PersonNameMatcher
     }
 
     /// <summary>
+    /// Candidate keys for finding possible matches of a name in a large table without comparing
+    /// every pair ("blocking"): the tone-less pinyin letters in written order first (张伟, 張偉, 章伟
+    /// and "Zhang Wei" all give <c>zhangwei</c>), then the swapped orders. Store the first key of
+    /// each record; look up with all keys of the query. Names that only match as
+    /// <c>name.pinyin-near</c> need the same birth date anyway, so blocking by birth date finds them.
+    /// </summary>
+    public IReadOnlyList<string> BlockingKeys(string? name) => _comparison.Keys(_reader.Read(name));
+
+    /// <summary>
     /// A name signal is required. Known, different birth dates rule a pair out; the same birth
     /// date lets any name signal through; with no comparable birth dates only a strong name
     /// (exact, variant, same-order Latin) may be suggested.

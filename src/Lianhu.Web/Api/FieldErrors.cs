@@ -13,6 +13,8 @@ public sealed class FieldErrors(IStringLocalizer text)
 
     public bool Any => errors.Count > 0;
 
+    public bool Has(string field) => errors.ContainsKey(field);
+
     /// <summary>Adds the localised message <c>error.{code}</c> for a field.</summary>
     public FieldErrors Add(string field, string code, params object[] args)
     {

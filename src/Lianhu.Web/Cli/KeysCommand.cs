@@ -57,9 +57,10 @@ public static class KeysCommand
     {
         var count = 0;
         const int batch = 500;
+        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0].Name; // "Id", or "CaseId" for a case's intake
         for (var skip = 0; ; skip += batch)
         {
-            var rows = await db.Set<T>().OrderBy(e => EF.Property<object>(e, "Id")).Skip(skip).Take(batch).ToListAsync(ct);
+            var rows = await db.Set<T>().OrderBy(e => EF.Property<object>(e, key)).Skip(skip).Take(batch).ToListAsync(ct);
             if (rows.Count == 0)
             {
                 return count;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lianhu.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,7 +14,9 @@ public static class Encrypted
 
     /// <summary>Stores the property encrypted; <paramref name="purpose"/> is bound into the ciphertext.</summary>
     public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property, string purpose) =>
-        typeof(T) == typeof(string) ? property.HasAnnotation(Annotation, purpose) : throw new ArgumentException("Only string properties can be encrypted.", nameof(property));
+        typeof(T) == typeof(string) || typeof(T) == typeof(DateOnly?) || typeof(T) == typeof(DateOnly)
+            ? property.HasAnnotation(Annotation, purpose)
+            : throw new ArgumentException("Only string and date properties can be encrypted.", nameof(property));
 
     /// <summary>Applies the cipher to every marked property (after all configurations ran). Encrypted columns are unbounded text.</summary>
     public static void ApplyEncryption(this ModelBuilder builder, FieldCipher cipher)
@@ -23,7 +26,11 @@ public static class Encrypted
             if (property.FindAnnotation(Annotation)?.Value is string purpose)
             {
                 property.SetMaxLength(null);
-                property.SetValueConverter(new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.Open(v, purpose)));
+                property.SetValueConverter((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) == typeof(DateOnly)
+                    ? (ValueConverter)new ValueConverter<DateOnly, string>(
+                        v => cipher.Seal(v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), purpose),
+                        v => DateOnly.ParseExact(cipher.Open(v, purpose), "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.Open(v, purpose)));
             }
         }
     }

@@ -3,9 +3,12 @@ using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
+using Lianhu.Domain.Intake;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.People;
 using Lianhu.Domain.Visits;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -56,6 +59,18 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<CaseFlag> CaseFlags => Set<CaseFlag>();
 
+    public DbSet<CaseIntake> CaseIntakes => Set<CaseIntake>();
+
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<PersonMatchRejection> PersonMatchRejections => Set<PersonMatchRejection>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -83,5 +98,9 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
         StableNameConverter.Register<HandlingTier>(configurationBuilder);
         LegalModel.RegisterConventions(configurationBuilder);
+        StableNameConverter.Register<CaseEventKind>(configurationBuilder);
+        StableNameConverter.Register<PartyRole>(configurationBuilder);
+        StableNameConverter.Register<Relationship>(configurationBuilder);
+        StableNameConverter.Register<Sex>(configurationBuilder);
     }
 }

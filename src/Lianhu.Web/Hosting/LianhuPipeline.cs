@@ -9,6 +9,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
@@ -80,6 +81,7 @@ public static class LianhuPipeline
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);
+        IntakeEndpoints.Map(api);
 
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
         CreateAgency.Map(admin);
@@ -89,6 +91,7 @@ public static class LianhuPipeline
 
         UiEndpoints.Map(app);
         Features.Legal.Documents.DocumentEndpoints.MapUi(app);
+        Features.Persons.PersonForms.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

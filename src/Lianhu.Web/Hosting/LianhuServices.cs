@@ -14,6 +14,7 @@ using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Visits;
@@ -111,6 +112,7 @@ public static class LianhuServices
         services.AddScoped<ListAssessments.Handler>();
         services.AddScoped<GetAssessment.Handler>();
         services.AddLianhuLegal();
+        services.AddLianhuIntake(configuration);
         return services;
     }
 

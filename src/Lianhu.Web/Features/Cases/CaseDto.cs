@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
+using Lianhu.Web.Features.Intake;
 
 namespace Lianhu.Web.Features.Cases;
 
@@ -24,7 +26,15 @@ public sealed record CaseDto(
     DateTimeOffset UpdatedAt,
     int Version,
     string Relation,
-    IReadOnlyDictionary<string, string> Access);
+    IReadOnlyDictionary<string, string> Access)
+{
+    /// <summary>What was recorded at intake (null for a case opened before intake content existed).</summary>
+    public IntakeDto? Intake { get; init; }
+
+    /// <summary>Only on an intake's answer: true when a repeat 110 alarm was attached to this open case instead of opening a new one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AttachedToExisting { get; init; }
+}
 
 public sealed record CaseSummaryDto(
     Guid Id, string Number, string Channel, string DivisionCode, string? DivisionName, Guid LeadAgencyId, string? LeadAgencyName, string Status, DateTimeOffset CreatedAt);

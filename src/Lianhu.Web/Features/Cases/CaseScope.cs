@@ -11,10 +11,13 @@ namespace Lianhu.Web.Features.Cases;
 /// below (the DHIS2 org-unit rule), city/district bureaus for the cases led by their own line in
 /// their division (<see cref="Identity.SupervisionLines"/>), and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
 /// alone) see none. Anything else answers 404 — never a hint that the case exists.
+/// <para>A mandatory reporter (role <c>reporter</c> alone) sees no case content either: ADVL Art 14
+/// gives them a receipt and the status of their own reports only, which
+/// <see cref="Intake.ListReports"/> serves from the report's own record (ADR 0011).</para>
 /// </summary>
 public static class CaseScope
 {
-    private static readonly Role[] ContentRoles = [Role.Caseworker, Role.Supervisor, Role.Reporter];
+    private static readonly Role[] ContentRoles = [Role.Caseworker, Role.Supervisor];
 
     public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, CurrentUser user)
     {

@@ -1,0 +1,28 @@
+namespace Lianhu.Domain.Intake;
+
+/// <summary>
+/// A person in a case with their role. The person row holds what was recorded about them at this
+/// intake; the person index links rows that are the same human being (<see cref="People.PersonCluster"/>).
+/// </summary>
+public sealed class CaseParty
+{
+    private CaseParty()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CaseId { get; private set; }
+
+    public Guid PersonId { get; private set; }
+
+    public PartyRole Role { get; private set; }
+
+    /// <summary>Position in the intake's party list (the order the worker entered them).</summary>
+    public int Position { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static CaseParty Add(Guid id, Guid caseId, Guid personId, PartyRole role, int position, DateTimeOffset at) =>
+        new() { Id = id, CaseId = caseId, PersonId = personId, Role = role, Position = position, CreatedAt = at };
+}

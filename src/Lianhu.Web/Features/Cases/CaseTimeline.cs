@@ -1,0 +1,26 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Web.Data;
+
+namespace Lianhu.Web.Features.Cases;
+
+/// <summary>Sections of a case the timeline is filtered by.</summary>
+public static class CaseSections
+{
+    public const string Intake = "intake";
+    public const string Parties = "parties";
+
+    /// <summary>Anything that would identify a mandatory reporter: shown to the lead unit only.</summary>
+    public const string Reporter = "reporter";
+}
+
+/// <summary>Adds entries to a case's timeline in the current unit of work (same transaction as the change).</summary>
+public sealed class CaseTimeline(LianhuDbContext db, TimeProvider time)
+{
+    public CaseEvent Record(Guid caseId, CaseEventKind kind, string section, Guid agencyId, Guid? userId, string? note = null, string? detail = null)
+    {
+        var now = time.GetUtcNow();
+        var entry = CaseEvent.Record(Guid.CreateVersion7(now), caseId, now, kind, section, agencyId, userId, note, detail);
+        db.CaseEvents.Add(entry);
+        return entry;
+    }
+}

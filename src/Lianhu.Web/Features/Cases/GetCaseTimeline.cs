@@ -1,0 +1,51 @@
+using Lianhu.Domain.Common;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Cases;
+
+/// <summary>
+/// Every action by every agency on one chronological page ("leaving traces"), filtered by what
+/// the viewer may see: the case itself through <see cref="CaseScope"/>, and entries of the
+/// <see cref="CaseSections.Reporter"/> section only for the lead unit.
+/// </summary>
+public static class GetCaseTimeline
+{
+    /// <param name="Note">Free text of the entry (e.g. the repeat alarm's summary).</param>
+    /// <param name="Detail">Non-personal detail: channel, changed fields, linked record ids.</param>
+    public sealed record Entry(Guid Id, DateTimeOffset At, string Kind, string Section, Guid AgencyId, string? Agency, string? Note, string? Detail);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/cases/{id:guid}/timeline", async Task<Results<Ok<IReadOnlyList<Entry>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
+                await handler.HandleAsync(id, ct) is { } entries ? TypedResults.Ok(entries) : TypedResults.NotFound())
+            .WithName("GetCaseTimeline")
+            .WithTags("Cases")
+            .WithSummary("The case's timeline, oldest first, as far as you may see it");
+
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    {
+        public async Task<IReadOnlyList<Entry>?> HandleAsync(Guid caseId, CancellationToken ct)
+        {
+            var user = current.Required;
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Id == caseId).Select(c => new { c.LeadAgencyId }).SingleOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var lead = found.LeadAgencyId == user.AgencyId;
+            var events = await db.CaseEvents.AsNoTracking()
+                .Where(e => e.CaseId == caseId && (lead || e.Section != CaseSections.Reporter))
+                .OrderBy(e => e.At).ThenBy(e => e.Id)
+                .ToListAsync(ct);
+            var agencyIds = events.Select(e => e.AgencyId).Distinct().ToList();
+            var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            audit.Record(user.AsActor(), "case.timeline.read", "case", caseId.ToString(), "timeline");
+            await db.SaveChangesAsync(ct);
+            return [.. events.Select(e => new Entry(e.Id, e.At, StableName.Of(e.Kind), e.Section, e.AgencyId, agencies.GetValueOrDefault(e.AgencyId), e.Note, e.Detail))];
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Organisation;
+using Lianhu.Web.Hosting;
+using Lianhu.Web.Identity;
+
+namespace Lianhu.Web.Features.Intake;
+
+/// <summary>
+/// Who may receive a case from each channel, as data (<c>config/policies/intake-channels.json</c>).
+/// The receiving agency becomes the lead. A mandatory report (ADVL Art 14) is filed by an
+/// institution of a reporter type and received by the nearest unit of a <c>routeTo</c> type.
+/// </summary>
+public sealed class IntakeChannelPolicy
+{
+    private readonly Dictionary<Channel, ChannelRule> rules;
+
+    private IntakeChannelPolicy(Dictionary<Channel, ChannelRule> rules) => this.rules = rules;
+
+    public static string DefaultPath => Path.Combine(LianhuPaths.Config, "policies", "intake-channels.json");
+
+    public sealed record ChannelRule(
+        Channel Channel, IReadOnlySet<AgencyType> Receivers, IReadOnlySet<AgencyType> Reporters, IReadOnlyList<AgencyType> RouteTo, bool RepeatAlarms)
+    {
+        public bool IsMandatoryReport => Reporters.Count > 0;
+    }
+
+    public ChannelRule For(Channel channel) => rules[channel];
+
+    /// <summary>Whether the user may file a report for others to receive (reporters see receipts only).</summary>
+    public static bool IsReporterOnly(CurrentUser user) => user.Has(Role.Reporter) && !user.Has(Role.Caseworker) && !user.Has(Role.Supervisor);
+
+    /// <summary>The channels the user can record, in the order of <see cref="Channel"/>.</summary>
+    public IReadOnlyList<Channel> ChannelsFor(CurrentUser user) =>
+        [.. rules.Values.Where(r => Allows(r, user) is not null).Select(r => r.Channel).Order()];
+
+    /// <summary>How the user takes in a case from this channel, or null when they may not.</summary>
+    public IntakeMode? Allows(ChannelRule rule, CurrentUser user)
+    {
+        if (IsReporterOnly(user))
+        {
+            return rule.Reporters.Contains(user.AgencyType) ? IntakeMode.FiledAsReporter : null;
+        }
+
+        if (rule.Receivers.Contains(user.AgencyType))
+        {
+            return IntakeMode.Received;
+        }
+
+        return rule.Reporters.Contains(user.AgencyType) ? IntakeMode.FiledAsReporter : null;
+    }
+
+    public static IntakeChannelPolicy Load(string path)
+    {
+        var document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), JsonOptions)
+            ?? throw new InvalidOperationException($"{path} is empty.");
+        var rules = new Dictionary<Channel, ChannelRule>();
+        foreach (var entry in document.Channels ?? [])
+        {
+            var channel = Parse<Channel>(entry.Channel, path);
+            var rule = new ChannelRule(
+                channel,
+                (entry.Receivers ?? []).Select(t => Parse<AgencyType>(t, path)).ToHashSet(),
+                (entry.Reporters ?? []).Select(t => Parse<AgencyType>(t, path)).ToHashSet(),
+                [.. (entry.RouteTo ?? []).Select(t => Parse<AgencyType>(t, path))],
+                entry.RepeatAlarms);
+            if (rule.IsMandatoryReport && rule.RouteTo.Count == 0)
+            {
+                throw new InvalidOperationException($"{path}: channel '{entry.Channel}' has reporters but nowhere to route their reports (routeTo).");
+            }
+
+            if (!rules.TryAdd(channel, rule))
+            {
+                throw new InvalidOperationException($"{path}: channel '{entry.Channel}' is defined twice.");
+            }
+        }
+
+        var missing = Enum.GetValues<Channel>().Where(c => !rules.ContainsKey(c)).Select(StableName.Of).ToList();
+        return missing.Count == 0
+            ? new IntakeChannelPolicy(rules)
+            : throw new InvalidOperationException($"{path}: no rule for channel(s) {string.Join(", ", missing)}.");
+    }
+
+    private static T Parse<T>(string? name, string path)
+        where T : struct, Enum =>
+        StableName.TryParse<T>(name, out var value) ? value : throw new InvalidOperationException($"{path}: '{name}' is not a known {typeof(T).Name}.");
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    private sealed record Document(string? Id, int Version, IReadOnlyList<Entry>? Channels);
+
+    private sealed record Entry(
+        string? Channel,
+        IReadOnlyList<string>? Receivers,
+        IReadOnlyList<string>? Reporters,
+        [property: JsonPropertyName("routeTo")] IReadOnlyList<string>? RouteTo,
+        bool RepeatAlarms);
+}
+
+/// <summary>How an intake comes in: received by the caller's agency (it leads), or filed by a mandatory reporter for another unit to receive.</summary>
+public enum IntakeMode
+{
+    Received,
+    FiledAsReporter,
+}

@@ -1,0 +1,52 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Intake;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lianhu.Web.Features.Intake;
+
+/// <summary>
+/// Finds the open case a repeat 110 alarm belongs to: the same household (a victim or respondent
+/// already linked to the same person, or the same address) with an incident within
+/// <see cref="IntakeOptions.RepeatAlarmDays"/>, among the cases the caller may see. A case the
+/// caller may not see is never joined: they open their own and the history shows that records
+/// exist elsewhere.
+/// </summary>
+public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> options)
+{
+    public async Task<Case?> FindOpenCaseAsync(CurrentUser user, IReadOnlyCollection<Guid> householdRoots, string? addressIndex, DateTimeOffset now, CancellationToken ct)
+    {
+        if (householdRoots.Count == 0 && addressIndex is null)
+        {
+            return null;
+        }
+
+        // Two index lookups first (usually nothing: a new household); only candidates are checked for scope, status and recency.
+        var address = addressIndex ?? string.Empty;
+        var roots = householdRoots.ToList();
+        var candidates = await db.CaseIntakes.Where(i => i.AddressIndex == address).Select(i => i.CaseId)
+            .Concat(from party in db.CaseParties
+                    join person in db.Persons on party.PersonId equals person.Id
+                    where roots.Contains(person.RootId) && (party.Role == PartyRole.Victim || party.Role == PartyRole.Respondent)
+                    select party.CaseId)
+            .Distinct()
+            .OrderByDescending(id => id)
+            .Take(50)
+            .ToListAsync(ct);
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var since = now.AddDays(-options.Value.RepeatAlarmDays);
+        return await db.Cases.AsNoTracking().VisibleTo(user)
+            .Where(c => candidates.Contains(c.Id) && c.Status == CaseStatus.Open)
+            .Where(c => db.CaseEvents.Any(e => e.CaseId == c.Id && (e.Kind == CaseEventKind.Opened || e.Kind == CaseEventKind.AlarmAttached) && e.At >= since))
+            .OrderByDescending(c => c.CreatedAt)
+            .FirstOrDefaultAsync(ct);
+    }
+}

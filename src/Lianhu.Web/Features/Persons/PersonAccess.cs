@@ -1,0 +1,41 @@
+using Lianhu.Domain.People;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Persons;
+
+/// <summary>
+/// Who may see or act on a person record: whoever may see a case in which any record of the same
+/// person (its cluster) is a party. Everyone else gets 404, as for cases.
+/// </summary>
+public sealed class PersonAccess(LianhuDbContext db)
+{
+    public async Task<Person?> FindAsync(Guid personId, CurrentUser user, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
+        return person is not null && await CanSeeClusterAsync(person.RootId, user, ct) ? person : null;
+    }
+
+    public Task<bool> CanSeeClusterAsync(Guid rootId, CurrentUser user, CancellationToken ct) =>
+        VisibleCasesOf([rootId], user).AnyAsync(ct);
+
+    /// <summary>The cases the user may see in which a record of one of these clusters is a party.</summary>
+    public IQueryable<Guid> VisibleCasesOf(IReadOnlyCollection<Guid> rootIds, CurrentUser user)
+    {
+        var roots = rootIds.ToList();
+        var caseIds = from party in db.CaseParties
+                      join person in db.Persons on party.PersonId equals person.Id
+                      where roots.Contains(person.RootId)
+                      select party.CaseId;
+        return db.Cases.VisibleTo(user).Where(c => caseIds.Contains(c.Id)).Select(c => c.Id);
+    }
+
+    /// <summary>Every case in which a record of these clusters is a party, whoever may see it (for timeline entries).</summary>
+    public Task<List<Guid>> AllCasesOfAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        var ids = personIds.ToList();
+        return db.CaseParties.Where(p => ids.Contains(p.PersonId)).Select(p => p.CaseId).Distinct().ToListAsync(ct);
+    }
+}

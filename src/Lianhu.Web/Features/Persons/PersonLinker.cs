@@ -1,0 +1,70 @@
+using Lianhu.Domain.People;
+using Lianhu.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Persons;
+
+/// <summary>
+/// Links freshly recorded persons to records already in the index by exact keys: the same
+/// resident ID number always; the same phone only when the names match too (a household shares
+/// a phone; a mother and her child are not one person) and the ID numbers do not conflict.
+/// Every link is a reversible merge (reason <c>id-number</c> or <c>phone</c>).
+/// </summary>
+public sealed class PersonLinker(LianhuDbContext db, PersonNameMatcher matcher)
+{
+    private const int MaxRows = 200;
+
+    /// <returns>For each linked fresh person, the root it joined.</returns>
+    public async Task<Dictionary<Guid, Guid>> LinkAsync(IReadOnlyList<Person> fresh, Guid userId, DateTimeOffset at, CancellationToken ct)
+    {
+        var linked = new Dictionary<Guid, Guid>();
+        var ids = fresh.Select(p => p.IdNumberIndex).OfType<string>().Distinct().ToList();
+        var phones = fresh.Select(p => p.PhoneIndex).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0 && phones.Count == 0)
+        {
+            return linked;
+        }
+
+        // Index columns only: nothing is decrypted to find exact matches.
+        var rows = await db.Persons.AsNoTracking()
+            .Where(p => ids.Contains(p.IdNumberIndex!) || phones.Contains(p.PhoneIndex!))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.RootId, p.IdNumberIndex, p.PhoneIndex })
+            .Take(MaxRows)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return linked;
+        }
+
+        Dictionary<Guid, Person>? phoneCandidates = null;
+        foreach (var person in fresh)
+        {
+            var byId = person.IdNumberIndex is null ? null : rows.FirstOrDefault(r => r.IdNumberIndex == person.IdNumberIndex);
+            if (byId is not null)
+            {
+                linked[person.Id] = new PersonCluster([person]).MergeInto(byId.RootId, PersonCluster.ReasonIdNumber, userId, at).RootId;
+                continue;
+            }
+
+            var samePhone = person.PhoneIndex is null ? [] : rows.Where(r => r.PhoneIndex == person.PhoneIndex).Select(r => r.Id).ToList();
+            if (samePhone.Count == 0)
+            {
+                continue;
+            }
+
+            // Names are needed now: decrypt just these few rows, in memory.
+            var phoneRowIds = rows.Where(r => r.PhoneIndex != null).Select(r => r.Id).ToList();
+            phoneCandidates ??= await db.Persons.AsNoTracking().Where(p => phoneRowIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var match = samePhone.Select(id => phoneCandidates[id])
+                .FirstOrDefault(c => !(c.IdNumberIndex is not null && person.IdNumberIndex is not null && c.IdNumberIndex != person.IdNumberIndex)
+                    && matcher.Compare(person.AsCandidate(), c.AsCandidate()).IsSuggestion);
+            if (match is not null)
+            {
+                linked[person.Id] = new PersonCluster([person]).MergeInto(match.RootId, PersonCluster.ReasonPhone, userId, at).RootId;
+            }
+        }
+
+        return linked;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Organisation;
+using Lianhu.Web.Tests.Infrastructure;
+
+namespace Lianhu.Web.Tests.Features.Intake;
+
+/// <summary>ADVL Art 14: a mandatory report reaches the police; the reporter sees only a receipt and the status; others see only the kind of institution.</summary>
+public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : LianhuFactory
+{
+    private DemoAccountPair School()
+    {
+        var reporter = factory.Account(AgencyType.School, IntakeCalls.Baoan, Role.Reporter);
+        var town = reporter.Agency.Division.Value;
+        var station = factory.City.Accounts.First(a => a.Agency.Type == AgencyType.PoliceStation && a.Agency.Division.Value == town && a.Role == Role.Caseworker);
+        var community = factory.City.Agencies.First(a => a.Type == AgencyType.CommunityWorkstation && a.Division.Value.StartsWith(town, StringComparison.Ordinal)).Division.Value;
+        return new DemoAccountPair(reporter, station, community);
+    }
+
+    private sealed record DemoAccountPair(Web.Features.Demo.DemoAccount Reporter, Web.Features.Demo.DemoAccount Station, string Community);
+
+    private async Task<JsonElement> FileAsync(HttpClient reporter, string community, string teacher)
+    {
+        var response = await reporter.IntakeAsync(new
+        {
+            channel = "mandatory-report",
+            summary = "学生身上多处新旧伤痕，自述被父亲打",
+            divisionCode = community,
+            parties = new object[]
+            {
+                new { role = "victim", name = "陈小雨", birthDate = "2015-09-01", sex = "female" },
+                new { role = "respondent", name = "陈建国" },
+                new { role = "reporter", name = teacher, phone = TestIdentities.Mobile() },
+            },
+            violenceForms = new[] { "physical" },
+        });
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, receipt.ToString());
+        response.Headers.Location!.ToString().ShouldBe($"/api/v1/reports/{receipt.Id()}");
+        return receipt;
+    }
+
+    [ProviderFact]
+    public async Task Reporter_GetsAReceipt_AndSeesOnlyReceiptAndStatus()
+    {
+        var (reporterAccount, station, community) = School();
+        using var reporter = await factory.ClientAsAsync(reporterAccount, "en");
+        var receipt = await FileAsync(reporter, community, "林老师");
+
+        receipt.GetProperty("number").GetString().ShouldNotBeNullOrEmpty();
+        receipt.GetProperty("status").GetString().ShouldBe("open");
+        receipt.GetProperty("receivedBy").GetString().ShouldBe(station.Agency.Name);
+        receipt.GetProperty("reporterInstitution").GetString().ShouldBe("school");
+        receipt.TryGetProperty("summary", out _).ShouldBeFalse();
+        receipt.TryGetProperty("intake", out _).ShouldBeFalse();
+
+        (await reporter.GetAsync($"/api/v1/cases/{receipt.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await reporter.GetAsync($"/api/v1/cases/{receipt.Id()}/timeline")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await reporter.GetAsync($"/api/v1/cases/{receipt.Id()}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await reporter.JsonAsync("/api/v1/cases")).GetProperty("total").GetInt32().ShouldBe(0);
+        var mine = (await reporter.JsonAsync("/api/v1/reports")).EnumerateArray().ToList();
+        mine.ShouldContain(r => r.Id() == receipt.Id() && r.GetProperty("status").GetString() == "open");
+        (await reporter.JsonAsync($"/api/v1/reports/{receipt.Id()}")).GetProperty("number").GetString().ShouldBe(receipt.GetProperty("number").GetString());
+
+        using var otherReporter = await factory.ClientAsAsync(factory.Account(AgencyType.Hospital, IntakeCalls.Baoan, Role.Reporter));
+        (await otherReporter.GetAsync($"/api/v1/reports/{receipt.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [ProviderFact]
+    public async Task TheNearestPoliceStationLeads_AndOnlyItKnowsWhichInstitutionReported()
+    {
+        var (reporterAccount, station, community) = School();
+        using var reporter = await factory.ClientAsAsync(reporterAccount);
+        var receipt = await FileAsync(reporter, community, "黄老师");
+
+        using var police = await factory.ClientAsAsync(station);
+        var lead = await police.JsonAsync($"/api/v1/cases/{receipt.Id()}");
+        lead.GetProperty("leadAgencyId").GetGuid().ShouldBe(station.Agency.Id);
+        lead.GetProperty("channel").GetString().ShouldBe("mandatory-report");
+        lead.GetProperty("intake").GetProperty("reporter").GetProperty("institutionType").GetString().ShouldBe("school");
+        lead.GetProperty("intake").GetProperty("reporter").GetProperty("agencyName").GetString().ShouldBe(reporterAccount.Agency.Name);
+        lead.GetProperty("intake").GetProperty("parties").EnumerateArray().ShouldContain(p => p.GetProperty("name").GetString() == "黄老师");
+
+        using var centre = await factory.ClientAsAsync(factory.DistrictCentre());
+        var other = await centre.JsonAsync($"/api/v1/cases/{receipt.Id()}");
+        var reporterInfo = other.GetProperty("intake").GetProperty("reporter");
+        reporterInfo.GetProperty("institutionType").GetString().ShouldBe("school");
+        reporterInfo.GetProperty("agencyName").ValueKind.ShouldBe(JsonValueKind.Null);
+        var hidden = other.GetProperty("intake").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "reporter");
+        hidden.GetProperty("name").ValueKind.ShouldBe(JsonValueKind.Null);
+        hidden.GetProperty("phone").ValueKind.ShouldBe(JsonValueKind.Null);
+        hidden.GetProperty("confidential").GetBoolean().ShouldBeTrue();
+        other.ToString().ShouldNotContain("黄老师");
+        other.ToString().ShouldNotContain(reporterAccount.Agency.Name);
+        (await centre.JsonAsync($"/api/v1/cases/{receipt.Id()}/timeline")).ToString().ShouldNotContain(reporterAccount.Agency.Name);
+    }
+
+    [ProviderFact]
+    public async Task PoliceRecordingAReport_NameTheKindOfInstitution()
+    {
+        var (_, station, community) = School();
+        using var police = await factory.ClientAsAsync(station, "en");
+        var missing = await (await police.IntakeAsync(new { channel = "mandatory-report", summary = "医院电话报告", divisionCode = community })).ProblemAsync();
+        missing.Error("reporterInstitution").ShouldBe("This field is required.");
+
+        var created = await police.OpenAsync(new { channel = "mandatory-report", summary = "医院电话报告", divisionCode = community, reporterInstitution = "hospital" });
+        created.GetProperty("intake").GetProperty("reporter").GetProperty("institutionType").GetString().ShouldBe("hospital");
+        created.GetProperty("leadAgencyId").GetGuid().ShouldBe(station.Agency.Id);
+    }
+}
+
+public sealed class MandatoryReportTests_Sqlite(SqliteFactory factory) : MandatoryReportTests<SqliteFactory>(factory);
+
+public sealed class MandatoryReportTests_Postgres(PostgresFactory factory) : MandatoryReportTests<PostgresFactory>(factory), IPostgresTests;
