@@ -3,6 +3,7 @@ using Lianhu.Domain.Assessments;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
+using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Security;
@@ -42,6 +43,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    public DbSet<CaseTask> CaseTasks => Set<CaseTask>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -66,5 +69,7 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<InstrumentSource>(configurationBuilder);
         StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
         StableNameConverter.Register<HandlingTier>(configurationBuilder);
+        StableNameConverter.Register<CaseTaskStatus>(configurationBuilder);
+        StableNameConverter.Register<CaseTaskKind>(configurationBuilder);
     }
 }

@@ -8,6 +8,7 @@ using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
@@ -71,6 +72,7 @@ public static class LianhuPipeline
         api.MapClocks();
         CaseViewers.Map(api);
         BreakGlass.Map(api);
+        api.MapLinkage();
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);

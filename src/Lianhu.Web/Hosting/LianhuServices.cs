@@ -12,6 +12,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
+using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -92,6 +93,7 @@ public static class LianhuServices
         services.AddScoped<CreateAssessment.Handler>();
         services.AddScoped<ListAssessments.Handler>();
         services.AddScoped<GetAssessment.Handler>();
+        services.AddLianhuLinkage();
         return services;
     }
 

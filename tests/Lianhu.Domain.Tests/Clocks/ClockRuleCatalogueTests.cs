@@ -13,7 +13,7 @@ public class ClockRuleCatalogueTests
         [
             "po-ruling", "po-police-verification", "po-validity", "po-reconsideration", "warning-followup",
             "community-placement", "shelter-stay", "return-visit-after-110", "minor-green-channel",
-            "reassessment-high", "reassessment-medium", "reassessment-low",
+            "reassessment-high", "reassessment-medium", "reassessment-low", "linkage-task",
         ]);
         Catalogue.Rules.ShouldAllBe(r => r.Source.ZhCn.Length > 0 && r.Source.En.Length > 0 && r.Description.En.Length > 0);
     }

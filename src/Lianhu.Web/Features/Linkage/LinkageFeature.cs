@@ -1,0 +1,38 @@
+using Lianhu.Domain.Linkage;
+using Lianhu.Web.Hosting;
+
+namespace Lianhu.Web.Features.Linkage;
+
+/// <summary>Registers the linkage feature's services and endpoints (one line each in the host).</summary>
+public static class LinkageFeature
+{
+    public static IServiceCollection AddLianhuLinkage(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => RoutingPolicyJson.Load(Path.Combine(LianhuPaths.Config, "policies", "routing.json")));
+        services.AddSingleton<InboxPublisher>();
+        services.AddScoped<CaseRouting>();
+        services.AddScoped<TaskMoves>();
+        services.AddScoped<ListCaseTasks.Handler>();
+        services.AddScoped<RouteCase.Handler>();
+        services.AddScoped<AcceptTask.Handler>();
+        services.AddScoped<StartTask.Handler>();
+        services.AddScoped<DeclineTask.Handler>();
+        services.AddScoped<CompleteTask.Handler>();
+        services.AddScoped<CancelTask.Handler>();
+        services.AddScoped<ReassignTask.Handler>();
+        return services;
+    }
+
+    /// <summary>Maps the linkage endpoints on the staff API group.</summary>
+    public static void MapLinkage(this IEndpointRouteBuilder api)
+    {
+        ListCaseTasks.Map(api);
+        RouteCase.Map(api);
+        AcceptTask.Map(api);
+        StartTask.Map(api);
+        DeclineTask.Map(api);
+        CompleteTask.Map(api);
+        CancelTask.Map(api);
+        ReassignTask.Map(api);
+    }
+}
