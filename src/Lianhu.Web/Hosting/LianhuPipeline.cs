@@ -84,6 +84,7 @@ public static class LianhuPipeline
         SetUserLock.Map(admin);
 
         UiEndpoints.Map(app);
+        app.MapLinkageUi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -9,7 +9,10 @@ public static class LinkageFeature
     public static IServiceCollection AddLianhuLinkage(this IServiceCollection services)
     {
         services.AddSingleton(_ => RoutingPolicyJson.Load(Path.Combine(LianhuPaths.Config, "policies", "routing.json")));
+        services.AddSignalR();
         services.AddSingleton<InboxPublisher>();
+        services.AddHostedService<InboxListener>();
+        services.AddScoped<GetInbox.Handler>();
         services.AddScoped<CaseRouting>();
         services.AddScoped<TaskMoves>();
         services.AddScoped<ListCaseTasks.Handler>();
@@ -34,5 +37,13 @@ public static class LinkageFeature
         CompleteTask.Map(api);
         CancelTask.Map(api);
         ReassignTask.Map(api);
+        GetInbox.Map(api);
+    }
+
+    /// <summary>Maps the live inbox hub and the inbox page's form posts (cookie-authenticated, outside the API).</summary>
+    public static void MapLinkageUi(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<InboxHub>(InboxHub.Path);
+        InboxForms.Map(app);
     }
 }

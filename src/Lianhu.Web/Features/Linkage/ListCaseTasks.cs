@@ -29,8 +29,10 @@ public static class ListCaseTasks
             var tasks = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).ThenBy(t => t.Rule).ThenBy(t => t.Role).ThenBy(t => t.Id).ToListAsync(ct);
             audit.Record(user.AsActor(), "task.list", "case", caseId.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
+            var agencyIds = tasks.Select(t => t.AgencyId).Distinct().ToList();
+            var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
             var now = time.GetUtcNow();
-            return [.. tasks.Select(t => t.ToDto(now))];
+            return [.. tasks.Select(t => t.ToDto(now, names.GetValueOrDefault(t.AgencyId)))];
         }
     }
 }

@@ -23,11 +23,12 @@ public sealed record TaskDto(
     Guid? ClockId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosedAt,
-    bool Overdue);
+    bool Overdue,
+    string? AgencyName = null);
 
 public static class TaskDtoMapping
 {
-    public static TaskDto ToDto(this CaseTask t, DateTimeOffset now) => new(
+    public static TaskDto ToDto(this CaseTask t, DateTimeOffset now, string? agencyName = null) => new(
         t.Id,
         t.CaseId,
         t.AgencyId,
@@ -45,7 +46,8 @@ public static class TaskDtoMapping
         t.ClockId,
         t.CreatedAt,
         t.ClosedAt,
-        t.IsOpen && now >= t.DueAt);
+        t.IsOpen && now >= t.DueAt,
+        agencyName);
 
     public static string Reason(CaseTask t) =>
         CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? t.ReasonZh : t.ReasonEn;
