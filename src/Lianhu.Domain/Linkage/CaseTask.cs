@@ -14,11 +14,16 @@ public enum CaseTaskStatus
     Cancelled,
 }
 
-/// <summary>Why a task exists: routing, or a declined task handed back to its routing centre.</summary>
+/// <summary>
+/// Why a task exists: routing; a declined task handed back to its routing centre; a lead transfer
+/// the receiving agency accepts or declines; an escalation between tiers (pull up / hand down).
+/// </summary>
 public enum CaseTaskKind
 {
     Routed,
     Reassignment,
+    LeadTransfer,
+    Escalation,
 }
 
 /// <summary>
@@ -94,6 +99,9 @@ public sealed class CaseTask
     /// <summary>Decline or cancel reason, or the completion outcome. Case content: never logged.</summary>
     public string? ClosingText { get; private set; }
 
+    /// <summary>The requester's reason for a lead transfer or an escalation. Case content: never logged.</summary>
+    public string? RequestText { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public int Version { get; private set; }
@@ -129,8 +137,32 @@ public sealed class CaseTask
         Touch(at);
     }
 
-    /// <summary>Declines the task and returns the reassignment task for the routing centre.</summary>
-    public CaseTask Decline(Guid by, string reason, Guid reassignmentId, Tier centreTier, DateTimeOffset reassignDueAt, DateTimeOffset at)
+    /// <summary>
+    /// A request from one agency to another (lead transfer, escalation): the requester is the
+    /// <see cref="RoutingCentreId"/>, hears the answer, and may cancel the request while it is open.
+    /// </summary>
+    public static CaseTask Request(
+        Guid id, Guid caseId, CaseTaskKind kind, Guid agencyId, AgencyType type, Tier tier, Guid requesterAgencyId, RoutingText reason, string requestText, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now)
+    {
+        var text = Text(requestText, "task.reason-required", ReasonMaxLength);
+        if (kind is not (CaseTaskKind.LeadTransfer or CaseTaskKind.Escalation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "Only lead transfers and escalations are requests.");
+        }
+
+        if (agencyId == requesterAgencyId)
+        {
+            throw new DomainRuleViolationException("task.to-self", "An agency cannot send a request to itself.");
+        }
+
+        return New(id, caseId, kind, agencyId, type, tier, null, requesterAgencyId, kind == CaseTaskKind.LeadTransfer ? "lead-transfer" : "escalation", reason, dueAt, createdBy, now).Build(requestText: text);
+    }
+
+    /// <summary>
+    /// Declines the task. Routed work returns a reassignment task for the routing centre; a declined
+    /// request (lead transfer, escalation) returns null — the requester keeps the case and is told.
+    /// </summary>
+    public CaseTask? Decline(Guid by, string reason, Guid reassignmentId, Tier centreTier, DateTimeOffset reassignDueAt, DateTimeOffset at)
     {
         if (Kind == CaseTaskKind.Reassignment)
         {
@@ -141,6 +173,11 @@ public sealed class CaseTask
         var text = Text(reason, "task.reason-required", ReasonMaxLength);
         Status = CaseTaskStatus.Declined;
         Close(by, text, at);
+        if (Kind != CaseTaskKind.Routed)
+        {
+            return null;
+        }
+
         return New(reassignmentId, CaseId, CaseTaskKind.Reassignment, RoutingCentreId, AgencyType.LinkageCentre, centreTier, null, RoutingCentreId, Step,
             new RoutingText($"任务被拒绝，需重新指派：{ReasonZh}", $"declined, reassign: {ReasonEn}"), reassignDueAt, by, at).Build(parent: Id);
     }
@@ -226,7 +263,7 @@ public sealed class CaseTask
     private sealed record Draft(
         Guid Id, Guid CaseId, CaseTaskKind Kind, Guid AgencyId, AgencyType Type, Tier Tier, string? Role, Guid Centre, string Step, RoutingText Reason, DateTimeOffset DueAt, Guid By, DateTimeOffset Now)
     {
-        public CaseTask Build(int? rule = null, int? policyVersion = null, Guid? parent = null) => new()
+        public CaseTask Build(int? rule = null, int? policyVersion = null, Guid? parent = null, string? requestText = null) => new()
         {
             Id = Id,
             CaseId = CaseId,
@@ -242,6 +279,7 @@ public sealed class CaseTask
             ReasonZh = Reason.ZhCn,
             ReasonEn = Reason.En,
             ParentTaskId = parent,
+            RequestText = requestText,
             Status = CaseTaskStatus.Created,
             DueAt = DueAt.ToUniversalTime(),
             CreatedAt = Now.ToUniversalTime(),

@@ -35,7 +35,7 @@ public class CaseTaskTests
         var task = New();
         Should.Throw<DomainRuleViolationException>(() => task.Decline(User, "  ", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now)).Code.ShouldBe("task.reason-required");
 
-        var reassignment = task.Decline(User, "not our jurisdiction", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now.AddMinutes(1));
+        var reassignment = task.Decline(User, "not our jurisdiction", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now.AddMinutes(1))!;
 
         task.Status.ShouldBe(CaseTaskStatus.Declined);
         reassignment.Kind.ShouldBe(CaseTaskKind.Reassignment);
@@ -67,5 +67,40 @@ public class CaseTaskTests
         task.Complete(User, "visited", Now.AddHours(1));
         task.StartedAt.ShouldBe(Now.AddHours(1));
         task.Status.ShouldBe(CaseTaskStatus.Completed);
+    }
+}
+
+public class RequestTaskTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ALeadTransfer_NeedsAReason_CannotGoToItself_AndADeclineMakesNoReassignment()
+    {
+        var lead = Guid.NewGuid();
+        var text = new RoutingText("移交", "transfer");
+        Should.Throw<DomainRuleViolationException>(() => CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, lead, AgencyType.PoliceStation, Tier.Town, lead, text, "why", Now.AddHours(24), Guid.NewGuid(), Now))
+            .Code.ShouldBe("task.to-self");
+        Should.Throw<DomainRuleViolationException>(() => CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, Guid.NewGuid(), AgencyType.PoliceStation, Tier.Town, lead, text, " ", Now.AddHours(24), Guid.NewGuid(), Now))
+            .Code.ShouldBe("task.reason-required");
+
+        var task = CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, Guid.NewGuid(), AgencyType.PoliceStation, Tier.Town, lead, text, "suspected offence", Now.AddHours(24), Guid.NewGuid(), Now);
+        task.RoutingCentreId.ShouldBe(lead);
+        task.RequestText.ShouldBe("suspected offence");
+        task.Decline(Guid.NewGuid(), "no offence found", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now).ShouldBeNull();
+        task.Status.ShouldBe(CaseTaskStatus.Declined);
+    }
+
+    [Fact]
+    public void TheLeadMovesOnlyToAnotherAgency_AndNotOnAClosedCase()
+    {
+        var first = Guid.NewGuid();
+        var c = Lianhu.Domain.Cases.Case.Open(Guid.NewGuid(), Lianhu.Domain.Cases.Channel.Hotline, "s", DivisionCode.Parse("440306017001"), first, Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleViolationException>(() => c.TransferLead(first, Now)).Code.ShouldBe("case.already-lead");
+        var second = Guid.NewGuid();
+        c.TransferLead(second, Now);
+        c.LeadAgencyId.ShouldBe(second);
+        c.Close(Now);
+        Should.Throw<DomainRuleViolationException>(() => c.TransferLead(first, Now)).Code.ShouldBe("case.closed");
     }
 }

@@ -23,6 +23,7 @@ public sealed class CaseTaskConfiguration : IEntityTypeConfiguration<CaseTask>
         builder.Property(t => t.ReasonEn).HasMaxLength(1000).IsRequired();
         // Decline and cancel reasons and outcomes are case content: encrypted at rest like the summary.
         builder.Property(t => t.ClosingText).IsEncrypted("task.text");
+        builder.Property(t => t.RequestText).IsEncrypted("task.request");
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);

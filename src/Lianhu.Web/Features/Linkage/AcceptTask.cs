@@ -3,7 +3,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
 
-/// <summary>The holder agency accepts a created task (409 from any other state).</summary>
+/// <summary>
+/// The holder agency accepts a created task (409 from any other state). Accepting a lead transfer
+/// makes the agency the lead at that moment.
+/// </summary>
 public static class AcceptTask
 {
     public sealed record Request;
@@ -15,10 +18,12 @@ public static class AcceptTask
     public sealed class Handler(TaskMoves moves)
     {
         public Task<TaskMoveOutcome> HandleAsync(Guid id, CancellationToken ct) =>
-            moves.MoveAsync(id, TaskMoves.Who.Holder, "task.accept", (task, now) =>
+            moves.MoveAsync(id, TaskMoves.Who.Holder, "task.accept", async (task, now) =>
             {
                 task.Accept(now);
-                return Task.FromResult<IReadOnlyList<InboxSignal>>([]);
+                return task.Kind == CaseTaskKind.LeadTransfer
+                    ? await moves.TransferLeadAsync(task, now, ct)
+                    : [InboxSignal.ForAgency(task.RoutingCentreId, "task.accepted", task.Id, task.CaseId)];
             }, ct);
     }
 }

@@ -13,6 +13,9 @@ public static class LinkageFeature
         services.AddSingleton<InboxPublisher>();
         services.AddHostedService<InboxListener>();
         services.AddScoped<GetInbox.Handler>();
+        services.AddScoped<TaskRequests>();
+        services.AddScoped<RequestLeadTransfer.Handler>();
+        services.AddScoped<EscalateCase.Handler>();
         services.AddScoped<CaseRouting>();
         services.AddScoped<TaskMoves>();
         services.AddScoped<ListCaseTasks.Handler>();
@@ -38,6 +41,8 @@ public static class LinkageFeature
         CancelTask.Map(api);
         ReassignTask.Map(api);
         GetInbox.Map(api);
+        RequestLeadTransfer.Map(api);
+        EscalateCase.Map(api);
     }
 
     /// <summary>Maps the live inbox hub and the inbox page's form posts (cookie-authenticated, outside the API).</summary>

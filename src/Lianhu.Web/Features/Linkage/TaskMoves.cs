@@ -94,15 +94,39 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
     public async Task<IReadOnlyList<InboxSignal>> DeclineAsync(CaseTask task, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var user = current.Required;
+        if (task.Kind is CaseTaskKind.LeadTransfer or CaseTaskKind.Escalation)
+        {
+            // A declined request: the requester keeps the case and hears the answer.
+            task.Decline(user.UserId, reason ?? string.Empty, Guid.Empty, Tier.District, now.AddHours(1), now);
+            await SettleClockAsync(task, completed: false, "declined", now, ct);
+            return [InboxSignal.ForAgency(task.RoutingCentreId, "task.declined", task.Id, task.CaseId)];
+        }
+
         var centre = await db.Agencies.AsNoTracking().Where(a => a.Id == task.RoutingCentreId).Select(a => new { a.Tier }).SingleOrDefaultAsync(ct);
         var reassignmentId = Guid.CreateVersion7(now);
         var clock = routing.StartClock(task.CaseId, reassignmentId, policy.ReassignDueHours, task.RoutingCentreId, user.UserId, now);
-        var reassignment = task.Decline(user.UserId, reason ?? string.Empty, reassignmentId, centre?.Tier ?? Tier.District, clock.DueAt, now);
+        var reassignment = task.Decline(user.UserId, reason ?? string.Empty, reassignmentId, centre?.Tier ?? Tier.District, clock.DueAt, now)!;
         reassignment.AttachClock(clock.Id);
         db.CaseTasks.Add(reassignment);
         await SettleClockAsync(task, completed: false, "declined", now, ct);
         audit.Record(user.AsActor(), "task.create", "task", reassignment.Id.ToString(), section: "case:" + task.CaseId.ToString("N"));
         return [InboxSignal.ForAgency(task.RoutingCentreId, "task.declined", reassignment.Id, task.CaseId)];
+    }
+
+    /// <summary>
+    /// The receiving agency accepted a lead transfer: first-in-charge moves now (not before), the
+    /// request task completes, and the former lead hears it.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxSignal>> TransferLeadAsync(CaseTask task, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = current.Required;
+        var theCase = await db.Cases.SingleAsync(c => c.Id == task.CaseId, ct);
+        var former = theCase.LeadAgencyId;
+        theCase.TransferLead(task.AgencyId, now);
+        task.Complete(user.UserId, "lead accepted", now);
+        await SettleClockAsync(task, completed: true, "lead accepted", now, ct);
+        audit.Record(user.AsActor(), "case.lead-transfer", "case", task.CaseId.ToString(), section: "case:" + task.CaseId.ToString("N"));
+        return [InboxSignal.ForAgency(former, "case.lead-transferred", task.Id, task.CaseId)];
     }
 
     /// <summary>The feedback loop: a completed task is reported to the lead and to the routing centre.</summary>

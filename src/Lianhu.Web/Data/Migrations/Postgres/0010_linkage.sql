@@ -1,4 +1,4 @@
--- Linkage: tasks routed to agencies (ADR 0015).
+-- Linkage: tasks routed to agencies, lead transfers and escalations (ADR 0015).
 CREATE TABLE case_tasks (
     "Id" uuid NOT NULL,
     "CaseId" uuid NOT NULL,
@@ -24,6 +24,7 @@ CREATE TABLE case_tasks (
     "ClosedAt" timestamp with time zone,
     "ClosedByUserId" uuid,
     "ClosingText" text,
+    "RequestText" text,
     "UpdatedAt" timestamp with time zone NOT NULL,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_case_tasks" PRIMARY KEY ("Id"),

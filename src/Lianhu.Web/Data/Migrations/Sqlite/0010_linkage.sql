@@ -1,4 +1,4 @@
--- Linkage: tasks routed to agencies (ADR 0015).
+-- Linkage: tasks routed to agencies, lead transfers and escalations (ADR 0015).
 CREATE TABLE "case_tasks" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_case_tasks" PRIMARY KEY,
     "CaseId" TEXT NOT NULL,
@@ -24,6 +24,7 @@ CREATE TABLE "case_tasks" (
     "ClosedAt" INTEGER NULL,
     "ClosedByUserId" TEXT NULL,
     "ClosingText" TEXT NULL,
+    "RequestText" TEXT NULL,
     "UpdatedAt" INTEGER NOT NULL,
     "Version" INTEGER NOT NULL,
     CONSTRAINT "FK_case_tasks_agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "agencies" ("Id") ON DELETE RESTRICT,
