@@ -24,6 +24,7 @@ public enum CaseTaskKind
     Reassignment,
     LeadTransfer,
     Escalation,
+    ConferenceDecision,
 }
 
 /// <summary>
@@ -145,17 +146,17 @@ public sealed class CaseTask
         Guid id, Guid caseId, CaseTaskKind kind, Guid agencyId, AgencyType type, Tier tier, Guid requesterAgencyId, RoutingText reason, string requestText, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now)
     {
         var text = Text(requestText, "task.reason-required", ReasonMaxLength);
-        if (kind is not (CaseTaskKind.LeadTransfer or CaseTaskKind.Escalation))
+        if (kind is not (CaseTaskKind.LeadTransfer or CaseTaskKind.Escalation or CaseTaskKind.ConferenceDecision))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), "Only lead transfers and escalations are requests.");
+            throw new ArgumentOutOfRangeException(nameof(kind), "Only lead transfers, escalations and conference decisions are requests.");
         }
 
-        if (agencyId == requesterAgencyId)
+        if (agencyId == requesterAgencyId && kind != CaseTaskKind.ConferenceDecision)
         {
             throw new DomainRuleViolationException("task.to-self", "An agency cannot send a request to itself.");
         }
 
-        return New(id, caseId, kind, agencyId, type, tier, null, requesterAgencyId, kind == CaseTaskKind.LeadTransfer ? "lead-transfer" : "escalation", reason, dueAt, createdBy, now).Build(requestText: text);
+        return New(id, caseId, kind, agencyId, type, tier, null, requesterAgencyId, kind switch { CaseTaskKind.LeadTransfer => "lead-transfer", CaseTaskKind.Escalation => "escalation", _ => "conference" }, reason, dueAt, createdBy, now).Build(requestText: text);
     }
 
     /// <summary>

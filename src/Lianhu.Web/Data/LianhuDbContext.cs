@@ -45,6 +45,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<CaseTask> CaseTasks => Set<CaseTask>();
 
+    public DbSet<CaseConference> CaseConferences => Set<CaseConference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -71,5 +73,7 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<HandlingTier>(configurationBuilder);
         StableNameConverter.Register<CaseTaskStatus>(configurationBuilder);
         StableNameConverter.Register<CaseTaskKind>(configurationBuilder);
+        StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
+        StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
     }
 }

@@ -23,7 +23,7 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// like any statutory clock.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox)
+    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
@@ -44,7 +44,7 @@ public sealed class CaseRouting(
 
         var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
             .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
-            .Select(a => new { a.CommonLevel, a.Referral }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.CommonLevel, a.Referral, a.AssessedAt, a.Criteria }).FirstOrDefaultAsync(ct);
         var community = DivisionCode.Parse(found.DivisionCode);
         var directory = await DirectoryAsync(found.DivisionCode, ct);
         var context = new RoutingContext(community, newest?.CommonLevel)
@@ -80,10 +80,21 @@ public sealed class CaseRouting(
             created.Add(task);
         }
 
-        if (created.Count > 0)
+        var signals = created.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId)).ToList();
+        if (newest is not null && (newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High || newest.Referral))
+        {
+            var conference = await conferences.ScheduleIfDueAsync(found, newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High ? ConferenceTrigger.HighRisk : ConferenceTrigger.Referral,
+                newest.AssessedAt, newest.CommonLevel, newest.Criteria, created, directory, actor, now, ct);
+            if (conference is not null)
+            {
+                signals.AddRange(conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId)));
+            }
+        }
+
+        if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(ct);
-            await inbox.PublishAsync([.. created.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))], ct);
+            await inbox.PublishAsync(signals, ct);
         }
 
         return created;

@@ -14,6 +14,8 @@ public static class LinkageFeature
         services.AddHostedService<InboxListener>();
         services.AddScoped<GetInbox.Handler>();
         services.AddScoped<TaskRequests>();
+        services.AddScoped<ConferenceScheduler>();
+        services.AddScoped<CaseConferences.Handler>();
         services.AddScoped<RequestLeadTransfer.Handler>();
         services.AddScoped<EscalateCase.Handler>();
         services.AddScoped<CaseRouting>();
@@ -43,6 +45,7 @@ public static class LinkageFeature
         GetInbox.Map(api);
         RequestLeadTransfer.Map(api);
         EscalateCase.Map(api);
+        CaseConferences.Map(api);
     }
 
     /// <summary>Maps the live inbox hub and the inbox page's form posts (cookie-authenticated, outside the API).</summary>

@@ -94,7 +94,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
     public async Task<IReadOnlyList<InboxSignal>> DeclineAsync(CaseTask task, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var user = current.Required;
-        if (task.Kind is CaseTaskKind.LeadTransfer or CaseTaskKind.Escalation)
+        if (task.Kind is not (CaseTaskKind.Routed or CaseTaskKind.Reassignment))
         {
             // A declined request: the requester keeps the case and hears the answer.
             task.Decline(user.UserId, reason ?? string.Empty, Guid.Empty, Tier.District, now.AddHours(1), now);

@@ -10,17 +10,21 @@ namespace Lianhu.Web.Features.Linkage;
 public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox)
 {
     public async Task<TaskDto> CreateAsync(
-        CurrentUser user, Guid caseId, CaseTaskKind kind, (Guid Id, AgencyType Type, Tier Tier) to, RoutingText reason, string requestText, string action, CancellationToken ct)
+        CurrentUser user, Guid caseId, CaseTaskKind kind, (Guid Id, AgencyType Type, Tier Tier) to, RoutingText reason, string requestText, string action, CancellationToken ct, int? hours = null, bool save = true)
     {
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var clock = routing.StartClock(caseId, id, policy.ReassignDueHours, to.Id, user.UserId, now);
+        var clock = routing.StartClock(caseId, id, hours ?? policy.ReassignDueHours, to.Id, user.UserId, now);
         var task = CaseTask.Request(id, caseId, kind, to.Id, to.Type, to.Tier, user.AgencyId, reason, requestText, clock.DueAt, user.UserId, now);
         task.AttachClock(clock.Id);
         db.CaseTasks.Add(task);
         audit.Record(user.AsActor(), action, "task", id.ToString(), section: "case:" + caseId.ToString("N"));
-        await db.SaveChangesAsync(ct);
-        await inbox.PublishAsync([InboxSignal.ForAgency(to.Id, "task.new", id, caseId)], ct);
+        if (save)
+        {
+            await db.SaveChangesAsync(ct);
+            await inbox.PublishAsync([InboxSignal.ForAgency(to.Id, "task.new", id, caseId)], ct);
+        }
+
         return task.ToDto(now);
     }
 }
