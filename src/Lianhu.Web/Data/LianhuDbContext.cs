@@ -47,6 +47,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<CaseConference> CaseConferences => Set<CaseConference>();
 
+    public DbSet<AgencyWebhook> AgencyWebhooks => Set<AgencyWebhook>();
+
+    public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -75,5 +79,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<CaseTaskKind>(configurationBuilder);
         StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
         StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
+        StableNameConverter.Register<OutboxStatus>(configurationBuilder);
     }
 }

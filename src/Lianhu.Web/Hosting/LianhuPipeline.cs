@@ -82,6 +82,7 @@ public static class LianhuPipeline
         ListUsers.Map(admin);
         CreateUser.Map(admin);
         SetUserLock.Map(admin);
+        admin.MapLinkageAdmin();
 
         UiEndpoints.Map(app);
         app.MapLinkageUi();

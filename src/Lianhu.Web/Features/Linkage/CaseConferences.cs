@@ -50,7 +50,7 @@ public static class CaseConferences
         TypedResults.Problem(text["error.conference.not-allowed"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.conference.not-allowed"].Value);
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ConferenceScheduler scheduler, CaseRouting routing, TaskRequests requests, InboxPublisher inbox)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ConferenceScheduler scheduler, CaseRouting routing, TaskRequests requests, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
     {
         public async Task<IReadOnlyList<ConferenceDto>?> ListAsync(Guid caseId, CancellationToken ct)
         {
@@ -87,8 +87,10 @@ public static class CaseConferences
             var directory = await routing.DirectoryAsync(found.DivisionCode, ct);
             var conference = await scheduler.ScheduleAsync(found, ConferenceTrigger.OnDemand, newest?.CommonLevel, newest?.Criteria ?? [], [], directory, user,
                 now.AddHours(ConferenceScheduler.HoursAhead), now, ct);
+            List<InboxSignal> signals = [.. conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId))];
+            await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
-            await inbox.PublishAsync([.. conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId))], ct);
+            await inbox.PublishAsync(signals, ct);
             return (ConferenceDto.From(conference, true), false);
         }
 
@@ -129,8 +131,10 @@ public static class CaseConferences
             }
 
             audit.Record(user.AsActor(), "conference.record", "conference", conference.Id.ToString(), section: "case:" + conference.CaseId.ToString("N"));
+            List<InboxSignal> signals = [.. tasks.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))];
+            await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
-            await inbox.PublishAsync([.. tasks.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))], ct);
+            await inbox.PublishAsync(signals, ct);
             return (new Outcome(ConferenceDto.From(conference, true), tasks), false);
         }
     }

@@ -23,7 +23,7 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// like any statutory clock.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences)
+    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
@@ -93,6 +93,7 @@ public sealed class CaseRouting(
 
         if (db.ChangeTracker.HasChanges())
         {
+            await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
             await inbox.PublishAsync(signals, ct);
         }

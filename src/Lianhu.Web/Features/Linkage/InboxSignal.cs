@@ -11,5 +11,8 @@ public sealed record InboxSignal(string Group, string Kind, Guid TaskId, Guid Ca
 
     public static string UserGroup(Guid userId) => "user:" + userId.ToString("N");
 
+    /// <summary>The agency of an agency-group signal; null for a user group.</summary>
+    public Guid? AgencyId => Group.StartsWith("agency:", StringComparison.Ordinal) && Guid.TryParse(Group["agency:".Length..], out var id) ? id : null;
+
     public static InboxSignal ForAgency(Guid agencyId, string kind, Guid taskId, Guid caseId) => new(AgencyGroup(agencyId), kind, taskId, caseId);
 }

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Linkage;
+using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Hosting;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -16,6 +17,11 @@ public static class LinkageFeature
         services.AddScoped<TaskRequests>();
         services.AddScoped<ConferenceScheduler>();
         services.AddScoped<CaseConferences.Handler>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddHttpClient(WebhookDispatcher.ClientName);
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookDispatcher>();
+        services.AddHostedService<WebhookScanner>();
         services.AddScoped<RequestLeadTransfer.Handler>();
         services.AddScoped<EscalateCase.Handler>();
         services.AddScoped<CaseRouting>();
@@ -47,6 +53,9 @@ public static class LinkageFeature
         EscalateCase.Map(api);
         CaseConferences.Map(api);
     }
+
+    /// <summary>Maps the administrators' notification endpoints on the admin API group.</summary>
+    public static void MapLinkageAdmin(this IEndpointRouteBuilder admin) => WebhookAdmin.Map(admin);
 
     /// <summary>Maps the live inbox hub and the inbox page's form posts (cookie-authenticated, outside the API).</summary>
     public static void MapLinkageUi(this IEndpointRouteBuilder app)

@@ -21,7 +21,7 @@ public sealed record TaskMoveOutcome(TaskDto? Task, bool Forbidden = false);
 /// cancelled one cancels it; a clock already past due stays breached (a breach is never rewritten).
 /// Shared by the accept, start, decline, complete, cancel and reassign use cases.
 /// </summary>
-public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox)
+public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
 {
     public Guid ActingUserId => current.Required.UserId;
 
@@ -60,6 +60,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
         var now = time.GetUtcNow();
         var signals = await move(task, now);
         audit.Record(user.AsActor(), action, "task", task.Id.ToString(), section: "case:" + task.CaseId.ToString("N"));
+        await outbox.StageAsync(signals, ct);
         await db.SaveChangesAsync(ct);
         await inbox.PublishAsync(signals, ct);
         return new TaskMoveOutcome(task.ToDto(now));

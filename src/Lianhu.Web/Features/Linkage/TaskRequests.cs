@@ -7,7 +7,7 @@ using Lianhu.Web.Identity;
 namespace Lianhu.Web.Features.Linkage;
 
 /// <summary>Creates a request task (lead transfer, escalation) with its clock, audit event and push.</summary>
-public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox)
+public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
 {
     public async Task<TaskDto> CreateAsync(
         CurrentUser user, Guid caseId, CaseTaskKind kind, (Guid Id, AgencyType Type, Tier Tier) to, RoutingText reason, string requestText, string action, CancellationToken ct, int? hours = null, bool save = true)
@@ -21,6 +21,7 @@ public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvi
         audit.Record(user.AsActor(), action, "task", id.ToString(), section: "case:" + caseId.ToString("N"));
         if (save)
         {
+            await outbox.StageAsync([InboxSignal.ForAgency(to.Id, "task.new", id, caseId)], ct);
             await db.SaveChangesAsync(ct);
             await inbox.PublishAsync([InboxSignal.ForAgency(to.Id, "task.new", id, caseId)], ct);
         }
