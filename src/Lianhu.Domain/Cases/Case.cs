@@ -75,6 +75,27 @@ public sealed class Case
         };
     }
 
+    /// <summary>
+    /// First-in-charge moves only when the receiving agency has formally accepted; until then the
+    /// current lead stays accountable (the transfer is a request task, see <c>CaseTask</c>).
+    /// </summary>
+    public void TransferLead(Guid toAgencyId, DateTimeOffset at)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            throw new DomainRuleViolationException("case.closed", "A closed case keeps its lead.");
+        }
+
+        if (toAgencyId == LeadAgencyId)
+        {
+            throw new DomainRuleViolationException("case.already-lead", "This agency already leads the case.");
+        }
+
+        LeadAgencyId = toAgencyId;
+        Touch(at);
+    }
+
+
     /// <summary>Why the case was closed (a short account; encrypted at rest).</summary>
     public string? ClosureSummary { get; private set; }
 

@@ -5,6 +5,7 @@ using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Intake;
 using Lianhu.Domain.Legal;
+using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
 using Lianhu.Domain.Visits;
@@ -71,6 +72,14 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<CaseTask> CaseTasks => Set<CaseTask>();
+
+    public DbSet<CaseConference> CaseConferences => Set<CaseConference>();
+
+    public DbSet<AgencyWebhook> AgencyWebhooks => Set<AgencyWebhook>();
+
+    public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -102,5 +111,10 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<PartyRole>(configurationBuilder);
         StableNameConverter.Register<Relationship>(configurationBuilder);
         StableNameConverter.Register<Sex>(configurationBuilder);
+        StableNameConverter.Register<CaseTaskStatus>(configurationBuilder);
+        StableNameConverter.Register<CaseTaskKind>(configurationBuilder);
+        StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
+        StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
+        StableNameConverter.Register<OutboxStatus>(configurationBuilder);
     }
 }

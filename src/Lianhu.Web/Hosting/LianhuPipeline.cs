@@ -11,6 +11,7 @@ using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
+using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -78,6 +79,7 @@ public static class LianhuPipeline
         BreakGlass.Map(api);
         CaseClosure.Map(api);
         RecordVisit.Map(api);
+        api.MapLinkage();
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);
@@ -88,10 +90,12 @@ public static class LianhuPipeline
         ListUsers.Map(admin);
         CreateUser.Map(admin);
         SetUserLock.Map(admin);
+        admin.MapLinkageAdmin();
 
         UiEndpoints.Map(app);
         Features.Legal.Documents.DocumentEndpoints.MapUi(app);
         Features.Persons.PersonForms.Map(app);
+        app.MapLinkageUi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -16,6 +16,7 @@ using Lianhu.Web.Features.Divisions;
 using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
+using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
@@ -93,6 +94,7 @@ public static class LianhuServices
         services.AddScoped<RecordVisit.Handler>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<IRetentionStep, VisitNotesRetention>();
+        services.AddScoped<IClosureCondition, OpenTasksCondition>();
         services.AddScoped<IClosureCondition, RunningClocksCondition>();
         services.AddScoped<GetCase.Handler>();
         services.AddScoped<ListCases.Handler>();
@@ -113,6 +115,7 @@ public static class LianhuServices
         services.AddScoped<GetAssessment.Handler>();
         services.AddLianhuLegal();
         services.AddLianhuIntake(configuration);
+        services.AddLianhuLinkage();
         return services;
     }
 

@@ -18,6 +18,9 @@ public sealed record CurrentUser(
     /// <summary>Cases this user holds active emergency (break-glass) access to.</summary>
     public IReadOnlySet<Guid> EmergencyCases { get; init; } = new HashSet<Guid>();
 
+    /// <summary>Cases on which this user's agency holds an open linkage task (the task-holder relation).</summary>
+    public IReadOnlySet<Guid> TaskCases { get; init; } = new HashSet<Guid>();
+
     /// <summary>
     /// For a city- or district-level bureau: the agencies of its own line within its division whose
     /// cases it supervises (a city police bureau → the police stations and district bureaus of the city).

@@ -24,6 +24,12 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
             user = user with { EmergencyCases = emergency };
         }
 
+        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user);
+        if (tasks.Count > 0)
+        {
+            user = user with { TaskCases = tasks };
+        }
+
         if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)
         {
             var prefix = user.Division.ScopePrefix;

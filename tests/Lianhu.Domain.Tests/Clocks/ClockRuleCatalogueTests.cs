@@ -17,6 +17,7 @@ public class ClockRuleCatalogueTests
             "reassessment-high", "reassessment-medium", "reassessment-low",
         ]);
         Catalogue.Rules.Select(r => r.Id).ShouldBeUnique();
+        Catalogue.Rules.Select(r => r.Id).ShouldContain("linkage-task");
         Catalogue.Rules.ShouldAllBe(r => r.Source.ZhCn.Length > 0 && r.Source.En.Length > 0 && r.Description.En.Length > 0);
     }
 

@@ -60,6 +60,7 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Lianhu:Database:Provider", Provider);
         builder.UseSetting("Lianhu:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Lianhu:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Lianhu:Webhooks:Scanner", "false"); // webhook tests run deliveries by hand
         builder.UseSetting("Lianhu:Encryption:KeyRingPath", KeyRingPath);
         builder.UseSetting("Lianhu:Encryption:CreateKeys", "true");
         foreach (var (key, value) in Settings)

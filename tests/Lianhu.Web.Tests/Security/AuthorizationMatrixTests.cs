@@ -13,9 +13,8 @@ namespace Lianhu.Web.Tests.Security;
 /// <summary>
 /// The authorization matrix, generated from the permission table (config/policies/section-permissions.json):
 /// for every demo role in every relation to a case that can be set up today (lead, supervising centre,
-/// supervising bureau, emergency access, unrelated) and every case endpoint, the outcome the table
-/// implies. A failure names the cell. Relations "task-holder" and "reporter" join when tasks and
-/// mandatory reports exist.
+/// supervising bureau, task holder, emergency access, unrelated) and every case endpoint, the outcome
+/// the table implies. A failure names the cell. The relation "reporter" joins when mandatory reports exist.
 /// </summary>
 public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : LianhuFactory
@@ -38,12 +37,19 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             (await glass.PostAsJsonAsync("/api/v1/break-glass", new { caseNumber = number, reason = "matrix test emergency access" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
+        using (var route = await factory.ClientAsAsync(station))
+        {
+            // A need routes one task to the district legal aid centre: it becomes a task holder.
+            (await route.PostAsJsonAsync($"/api/v1/cases/{id}/routing", new { needs = new[] { "legal-aid" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
         var actors = new List<(DemoAccount Account, CaseRelation Relation, string Why)>();
         actors.AddRange(AllRoles(a => a.Agency.Id == station.Agency.Id).Select(a => (a, CaseRelation.Lead, "lead police station")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == "440306").Select(a => (a, CaseRelation.Supervising, "district linkage centre")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == "440300").Select(a => (a, CaseRelation.Supervising, "city linkage centre")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.PoliceBureau && a.Agency.Division.Value == "440300").Select(a => (a, CaseRelation.Supervising, "city police bureau (own line)")));
         actors.Add((emergency, CaseRelation.BreakGlass, "police station with emergency access"));
+        actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.LegalAidCentre && a.Agency.Division.Value == "440306").Select(a => (a, CaseRelation.TaskHolder, "district legal aid centre holding a task")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == "440304").Select(a => (a, CaseRelation.Unrelated, "other district's linkage centre")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.Court && a.Agency.Division.Value == "440306").Select(a => (a, CaseRelation.Unrelated, "court, no task")));
         actors.AddRange(AllRoles(a => a.Agency.Type == AgencyType.School && a.Agency.Division.Value.StartsWith("440306", StringComparison.Ordinal)).Select(a => (a, CaseRelation.Unrelated, "school, not the reporter")));

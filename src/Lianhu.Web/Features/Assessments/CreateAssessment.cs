@@ -51,7 +51,7 @@ public static class CreateAssessment
 
     /// <summary>Shared by the API endpoint and the case page's assessment form.</summary>
     public sealed class Handler(
-        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, ReassessmentClock reassessment, Visits.VisitPlanner visits)
+        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, ReassessmentClock reassessment, Visits.VisitPlanner visits, Linkage.CaseRouting routing)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -99,6 +99,7 @@ public static class CreateAssessment
             await visits.PlanAsync(assessment, user.UserId, user.AgencyId, now, ct);
             audit.Record(user.AsActor(), "assessment.create", "assessment", assessment.Id.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
+            await routing.RouteAfterAssessmentAsync(caseId, user, ct); // linkage: route the case at its new level (idempotent)
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);
             return new Outcome(assessment.ToDto(agency), null);
         }

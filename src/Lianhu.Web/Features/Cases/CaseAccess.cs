@@ -26,7 +26,7 @@ public sealed class CaseAccess(SectionPolicy policy)
             return CaseRelation.Supervising;
         }
 
-        return user.EmergencyCases.Contains(c.Id) ? CaseRelation.BreakGlass : CaseRelation.Unrelated;
+        return user.TaskCases.Contains(c.Id) ? CaseRelation.TaskHolder : user.EmergencyCases.Contains(c.Id) ? CaseRelation.BreakGlass : CaseRelation.Unrelated;
     }
 
     public IReadOnlyDictionary<CaseSection, SectionAccess> Grants(CurrentUser user, Case c) => policy.Grants(user.Roles, RelationTo(user, c));

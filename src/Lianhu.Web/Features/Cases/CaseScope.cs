@@ -9,7 +9,7 @@ namespace Lianhu.Web.Features.Cases;
 /// Which cases a user may see, as a WHERE clause every case query goes through:
 /// the lead agency's staff, and linkage centres for every case located in their division and
 /// below (the DHIS2 org-unit rule), city/district bureaus for the cases led by their own line in
-/// their division (<see cref="Identity.SupervisionLines"/>), and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
+/// their division (<see cref="Identity.SupervisionLines"/>), agencies holding an open linkage task on the case, and holders of active emergency (break-glass) access. Roles without case content (sysadmin, statistician, auditor
 /// alone) see none. Anything else answers 404 — never a hint that the case exists.
 /// <para>A mandatory reporter (role <c>reporter</c> alone) sees no case content either: ADVL Art 14
 /// gives them a receipt and the status of their own reports only, which
@@ -27,7 +27,7 @@ public static class CaseScope
         }
 
         var agencyId = user.AgencyId;
-        var emergency = user.EmergencyCases.ToList();
+        var emergency = user.EmergencyCases.Union(user.TaskCases).ToList(); // granted by case id: emergency access, open tasks
         var supervised = user.SupervisedAgencies.ToList();
         if (user.AgencyType == AgencyType.LinkageCentre)
         {

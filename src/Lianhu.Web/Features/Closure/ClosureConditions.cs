@@ -25,3 +25,14 @@ public sealed class RunningClocksCondition(LianhuDbContext db) : IClosureConditi
         return running == 0 ? [] : [new ClosureBlocker("running-clocks", running)];
     }
 }
+
+/// <summary>Every task must be completed, or cancelled with a reason, before the case closes.</summary>
+public sealed class OpenTasksCondition(LianhuDbContext db) : IClosureCondition
+{
+    public async Task<IReadOnlyList<ClosureBlocker>> BlockersAsync(Case c, CancellationToken ct)
+    {
+        var open = await db.CaseTasks.AsNoTracking().CountAsync(
+            t => t.CaseId == c.Id && (t.Status == Domain.Linkage.CaseTaskStatus.Created || t.Status == Domain.Linkage.CaseTaskStatus.Accepted || t.Status == Domain.Linkage.CaseTaskStatus.InProgress), ct);
+        return open == 0 ? [] : [new ClosureBlocker("open-tasks", open)];
+    }
+}

@@ -65,8 +65,15 @@ public abstract class CaseClosureTests<TFactory>(TFactory factory) : IClassFixtu
         using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440306", Role.Supervisor));
         (await stranger.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        // The planned return visits block closure until the final one is done; the reassessment cycle does not.
-        (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "高风险已化解" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Routed tasks and the planned return visits block closure until done; the reassessment cycle does not.
+        var blocked = await lead.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "高风险已化解" });
+        blocked.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await blocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("blockers").EnumerateArray().Select(b => b.GetString()).ShouldContain(b => b!.Contains("任务"));
+        foreach (var task in (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/tasks")).EnumerateArray().Where(t => t.GetProperty("status").GetString() is "created" or "accepted" or "in-progress"))
+        {
+            (await lead.PostAsJsonAsync($"/api/v1/tasks/{task.GetProperty("id").GetGuid()}/cancel", new { reason = "已由首问单位直接处置完毕" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
         for (var i = 0; i < 12; i++)
         {
             (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/visits", new { method = "phone", outcome = "safe" })).StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -1,0 +1,123 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Linkage;
+using Lianhu.Domain.Organisation;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lianhu.Web.Features.Linkage;
+
+/// <summary>What intake knows about the victim and the case beyond the level; all optional.</summary>
+public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, IReadOnlyList<string>? Violence, IReadOnlyList<string>? Needs);
+
+/// <summary>
+/// Routes a case: builds the <see cref="RoutingContext"/> from the newest assessment and the
+/// optional intake inputs, asks the <see cref="RoutingPolicy"/> for tasks, and creates the ones that
+/// do not exist yet — idempotent per (agency, rule, role): an open or declined task for the same
+/// agency and rule is never created twice. Each new task starts a clock (rule <c>linkage-task</c>,
+/// subject <c>task</c>) owned by the task's agency, so an unanswered task breaches and escalates
+/// like any statutory clock.
+/// </summary>
+public sealed class CaseRouting(
+    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox)
+{
+    public const string ClockRule = "linkage-task";
+    public const string ClockSubjectType = "task";
+
+    private static readonly CaseTaskStatus[] Blocking = [.. TaskHolders.Open, CaseTaskStatus.Declined];
+
+    /// <summary>Routes after an assessment was recorded (the assessment's one-line hook).</summary>
+    public Task<IReadOnlyList<CaseTask>> RouteAfterAssessmentAsync(Guid caseId, CurrentUser actor, CancellationToken ct) =>
+        RouteAsync(caseId, actor, null, ct);
+
+    public async Task<IReadOnlyList<CaseTask>> RouteAsync(Guid caseId, CurrentUser actor, RoutingInputs? inputs, CancellationToken ct)
+    {
+        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, ct);
+        if (found.Status == CaseStatus.Closed)
+        {
+            return [];
+        }
+
+        var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
+            .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .Select(a => new { a.CommonLevel, a.Referral, a.AssessedAt, a.Criteria }).FirstOrDefaultAsync(ct);
+        var community = DivisionCode.Parse(found.DivisionCode);
+        var directory = await DirectoryAsync(found.DivisionCode, ct);
+        var context = new RoutingContext(community, newest?.CommonLevel)
+        {
+            Referral = newest?.Referral ?? false,
+            Minor = inputs?.Minor ?? false,
+            Elderly = inputs?.Elderly ?? false,
+            Disabled = inputs?.Disabled ?? false,
+            Violence = (inputs?.Violence ?? []).Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal),
+            Needs = (inputs?.Needs ?? []).Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal),
+        };
+        var routed = policy.Route(context, directory);
+        var centreId = RoutingPolicy.RoutingCentre(community, directory)?.Id ?? found.LeadAgencyId;
+        var existing = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == caseId && t.Rule != null && Blocking.Contains(t.Status))
+            .Select(t => new { t.AgencyId, t.Rule, t.Role }).ToListAsync(ct);
+
+        var now = time.GetUtcNow();
+        var created = new List<CaseTask>();
+        foreach (var r in routed)
+        {
+            if (existing.Any(e => e.AgencyId == r.AgencyId && e.Rule == r.Rule && e.Role == r.Role)
+                || created.Any(t => t.AgencyId == r.AgencyId && t.Rule == r.Rule && t.Role == r.Role))
+            {
+                continue;
+            }
+
+            var id = Guid.CreateVersion7(now);
+            var clock = StartClock(caseId, id, r.DueHours, r.AgencyId, actor.UserId, now);
+            var task = CaseTask.Route(id, caseId, r, centreId, clock.DueAt, actor.UserId, now);
+            task.AttachClock(clock.Id);
+            db.CaseTasks.Add(task);
+            audit.Record(actor.AsActor(), "task.create", "task", id.ToString(), section: "case:" + caseId.ToString("N"));
+            created.Add(task);
+        }
+
+        var signals = created.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId)).ToList();
+        if (newest is not null && (newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High || newest.Referral))
+        {
+            var conference = await conferences.ScheduleIfDueAsync(found, newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High ? ConferenceTrigger.HighRisk : ConferenceTrigger.Referral,
+                newest.AssessedAt, newest.CommonLevel, newest.Criteria, created, directory, actor, now, ct);
+            if (conference is not null)
+            {
+                signals.AddRange(conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId)));
+            }
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await outbox.StageAsync(signals, ct);
+            await db.SaveChangesAsync(ct);
+            await inbox.PublishAsync(signals, ct);
+        }
+
+        return created;
+    }
+
+    /// <summary>Starts the clock that guards a task's due time (owned by the holder agency).</summary>
+    public Clock StartClock(Guid caseId, Guid taskId, int hours, Guid ownerAgencyId, Guid startedBy, DateTimeOffset now)
+    {
+        var rule = clocks.Get(ClockRule);
+        var computation = clocks.Compute(ClockRule, ClockStart.At(now), new ClockOptions { Amount = hours });
+        var reminderAt = ClockReminderPolicy.ReminderAt(rule, computation, clockOptions.Value.ReminderFraction);
+        var clock = Clock.Start(Guid.CreateVersion7(now), caseId, ClockSubject.Of(ClockSubjectType, taskId), computation, reminderAt, ownerAgencyId, startedBy, now);
+        db.Clocks.Add(clock);
+        return clock;
+    }
+
+    /// <summary>The active agencies of the case's city, as routing sees them.</summary>
+    public async Task<IReadOnlyList<DirectoryAgency>> DirectoryAsync(string divisionCode, CancellationToken ct)
+    {
+        var cityPrefix = divisionCode[..4];
+        var rows = await db.Agencies.AsNoTracking().Where(a => a.IsActive && a.DivisionCode.StartsWith(cityPrefix))
+            .Select(a => new { a.Id, a.Type, a.DivisionCode }).ToListAsync(ct);
+        return [.. rows.Select(a => new DirectoryAgency(a.Id, a.Type, DivisionCode.Parse(a.DivisionCode)))];
+    }
+}

@@ -1,0 +1,35 @@
+using Lianhu.Domain.Common;
+using Lianhu.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lianhu.Web.Features.Linkage;
+
+/// <summary>
+/// The inbox page's buttons: plain antiforgery-protected form posts (like sign-out) that call the
+/// same handlers as the API and return to <c>/inbox</c>, with <c>?error=code</c> when the move was refused.
+/// </summary>
+public static class InboxForms
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/inbox/tasks/{id:guid}/{move}", async (Guid id, string move, [FromForm] string? text, IServiceProvider services, CancellationToken ct) =>
+        {
+            try
+            {
+                var outcome = move switch
+                {
+                    "accept" => await services.GetRequiredService<AcceptTask.Handler>().HandleAsync(id, ct),
+                    "start" => await services.GetRequiredService<StartTask.Handler>().HandleAsync(id, ct),
+                    "decline" => await services.GetRequiredService<DeclineTask.Handler>().HandleAsync(id, new DeclineTask.Request(text), ct),
+                    "complete" => await services.GetRequiredService<CompleteTask.Handler>().HandleAsync(id, new CompleteTask.Request(text), ct),
+                    _ => null,
+                };
+                return outcome?.Task is null ? Results.LocalRedirect("/inbox?error=task.not-yours") : Results.LocalRedirect("/inbox");
+            }
+            catch (DomainRuleViolationException ex)
+            {
+                return Results.LocalRedirect("/inbox?error=" + Uri.EscapeDataString(ex.Code));
+            }
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,82 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Linkage;
+using Lianhu.Web.Api;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lianhu.Web.Features.Linkage;
+
+/// <summary>
+/// The lead asks another agency to take over as first-in-charge (首问负责制). The request is a task
+/// for the receiving agency with a clock; it accepts (the lead moves then) or declines with a reason.
+/// Until it accepts, the current lead stays accountable. One open request per case (409).
+/// </summary>
+public static class RequestLeadTransfer
+{
+    public sealed record Request(Guid? AgencyId, string? Reason);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/cases/{id:guid}/lead-transfer", async Task<Results<Created<TaskDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
+                Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
+            {
+                var (task, errors, forbidden) = await handler.HandleAsync(id, request, text, ct);
+                if (forbidden)
+                {
+                    return TypedResults.Problem(text["error.lead-transfer.not-lead"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.lead-transfer.not-lead"].Value);
+                }
+
+                return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);
+            })
+            .WithName("RequestLeadTransfer").WithTags("Tasks").WithSummary("Ask another agency to take over as lead (it accepts or declines)");
+
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, TaskRequests requests)
+    {
+        public async Task<(TaskDto? Task, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
+        {
+            var user = current.Required;
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (found is null)
+            {
+                return (null, null, false);
+            }
+
+            if (found.LeadAgencyId != user.AgencyId || !(user.Has(Role.Caseworker) || user.Has(Role.Supervisor)))
+            {
+                return (null, null, true);
+            }
+
+            var errors = new FieldErrors(text).Required("reason", request.Reason);
+            var to = request.AgencyId is { } agencyId
+                ? await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.IsActive).Select(a => new { a.Id, a.Type, a.Tier }).SingleOrDefaultAsync(ct)
+                : null;
+            if (to is null)
+            {
+                errors.Add("agencyId", request.AgencyId is null ? "required" : "task.unknown-agency");
+            }
+            else if (to.Id == user.AgencyId)
+            {
+                errors.Add("agencyId", "lead-transfer.to-self");
+            }
+
+            if (errors.Any)
+            {
+                return (null, errors, false);
+            }
+
+            if (await db.CaseTasks.AnyAsync(t => t.CaseId == caseId && t.Kind == CaseTaskKind.LeadTransfer && TaskHolders.Open.Contains(t.Status), ct))
+            {
+                throw new DomainRuleViolationException("lead-transfer.pending", "A lead transfer is already waiting for an answer.");
+            }
+
+            var task = await requests.CreateAsync(user, caseId, CaseTaskKind.LeadTransfer, (to!.Id, to.Type, to.Tier),
+                new RoutingText("牵头单位申请移交，请接收或说明理由拒绝", "the lead asks you to take over the case; accept or decline with a reason"),
+                request.Reason!, "case.lead-transfer-request", ct);
+            return (task, null, false);
+        }
+    }
+}

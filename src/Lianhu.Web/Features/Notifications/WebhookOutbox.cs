@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Lianhu.Domain.Linkage;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Linkage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lianhu.Web.Features.Notifications;
+
+/// <summary>
+/// Stages one outbox row per signal for every agency with an active webhook, in the caller's
+/// DbContext, so the row commits in the same transaction as the change it reports (the outbox
+/// pattern: no event without its change, no change without its event).
+/// </summary>
+public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time)
+{
+    public async Task StageAsync(IEnumerable<InboxSignal> signals, CancellationToken ct)
+    {
+        var list = signals.Where(s => s.AgencyId is not null).ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var agencyIds = list.Select(s => s.AgencyId!.Value).Distinct().ToList();
+        var hooked = await db.AgencyWebhooks.AsNoTracking().Where(w => w.Active && agencyIds.Contains(w.AgencyId)).Select(w => w.AgencyId).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        foreach (var s in list.Where(s => hooked.Contains(s.AgencyId!.Value)))
+        {
+            var id = Guid.CreateVersion7(now);
+            var payload = JsonSerializer.Serialize(new { eventId = id, kind = s.Kind, agencyId = s.AgencyId, taskId = s.TaskId, caseId = s.CaseId, at = now });
+            db.Outbox.Add(OutboxEvent.Create(id, s.AgencyId!.Value, s.Kind, payload, now));
+        }
+    }
+}

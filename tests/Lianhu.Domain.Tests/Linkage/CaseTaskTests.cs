@@ -1,0 +1,107 @@
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Linkage;
+using Lianhu.Domain.Organisation;
+
+namespace Lianhu.Domain.Tests.Linkage;
+
+public class CaseTaskTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Centre = Guid.NewGuid();
+    private static readonly Guid User = Guid.NewGuid();
+
+    private static CaseTask New() => CaseTask.Route(Guid.NewGuid(), Guid.NewGuid(),
+        new RoutedTask(5, 1, "punish", Guid.NewGuid(), AgencyType.PoliceStation, Tier.Town, null, 24, new RoutingText("中高风险", "medium or high risk")),
+        Centre, Now.AddHours(24), User, Now);
+
+    [Fact]
+    public void Created_Accepted_InProgress_Completed()
+    {
+        var task = New();
+        task.Status.ShouldBe(CaseTaskStatus.Created);
+        task.Accept(Now.AddMinutes(1));
+        task.Start(Now.AddMinutes(2));
+        task.Complete(User, "warning letter issued", Now.AddMinutes(3));
+
+        task.Status.ShouldBe(CaseTaskStatus.Completed);
+        task.ClosingText.ShouldBe("warning letter issued");
+        task.IsOpen.ShouldBeFalse();
+        task.Version.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Decline_NeedsAReason_AndGivesTheRoutingCentreAReassignmentTask()
+    {
+        var task = New();
+        Should.Throw<DomainRuleViolationException>(() => task.Decline(User, "  ", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now)).Code.ShouldBe("task.reason-required");
+
+        var reassignment = task.Decline(User, "not our jurisdiction", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now.AddMinutes(1))!;
+
+        task.Status.ShouldBe(CaseTaskStatus.Declined);
+        reassignment.Kind.ShouldBe(CaseTaskKind.Reassignment);
+        reassignment.AgencyId.ShouldBe(Centre);
+        reassignment.ParentTaskId.ShouldBe(task.Id);
+        reassignment.Status.ShouldBe(CaseTaskStatus.Created);
+        Should.Throw<DomainRuleViolationException>(() => reassignment.Decline(User, "no", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now)).Code.ShouldBe("task.reassignment-decline");
+    }
+
+    [Fact]
+    public void IllegalMoves_Throw()
+    {
+        var task = New();
+        Should.Throw<DomainRuleViolationException>(() => task.Start(Now)).Code.ShouldBe("task.illegal-move");
+        Should.Throw<DomainRuleViolationException>(() => task.Complete(User, "done", Now)).Code.ShouldBe("task.illegal-move");
+        task.Accept(Now);
+        Should.Throw<DomainRuleViolationException>(() => task.Accept(Now)).Code.ShouldBe("task.illegal-move");
+        Should.Throw<DomainRuleViolationException>(() => task.Decline(User, "late", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now)).Code.ShouldBe("task.illegal-move");
+        Should.Throw<DomainRuleViolationException>(() => task.Complete(User, " ", Now)).Code.ShouldBe("task.outcome-required");
+        task.Cancel(User, "case closed by court", Now);
+        Should.Throw<DomainRuleViolationException>(() => task.Cancel(User, "again", Now)).Code.ShouldBe("task.illegal-move");
+    }
+
+    [Fact]
+    public void AcceptedTask_CompletesThroughInProgress()
+    {
+        var task = New();
+        task.Accept(Now);
+        task.Complete(User, "visited", Now.AddHours(1));
+        task.StartedAt.ShouldBe(Now.AddHours(1));
+        task.Status.ShouldBe(CaseTaskStatus.Completed);
+    }
+}
+
+public class RequestTaskTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void ALeadTransfer_NeedsAReason_CannotGoToItself_AndADeclineMakesNoReassignment()
+    {
+        var lead = Guid.NewGuid();
+        var text = new RoutingText("移交", "transfer");
+        Should.Throw<DomainRuleViolationException>(() => CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, lead, AgencyType.PoliceStation, Tier.Town, lead, text, "why", Now.AddHours(24), Guid.NewGuid(), Now))
+            .Code.ShouldBe("task.to-self");
+        Should.Throw<DomainRuleViolationException>(() => CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, Guid.NewGuid(), AgencyType.PoliceStation, Tier.Town, lead, text, " ", Now.AddHours(24), Guid.NewGuid(), Now))
+            .Code.ShouldBe("task.reason-required");
+
+        var task = CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.LeadTransfer, Guid.NewGuid(), AgencyType.PoliceStation, Tier.Town, lead, text, "suspected offence", Now.AddHours(24), Guid.NewGuid(), Now);
+        task.RoutingCentreId.ShouldBe(lead);
+        task.RequestText.ShouldBe("suspected offence");
+        task.Decline(Guid.NewGuid(), "no offence found", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now).ShouldBeNull();
+        task.Status.ShouldBe(CaseTaskStatus.Declined);
+    }
+
+    [Fact]
+    public void TheLeadMovesOnlyToAnotherAgency_AndNotOnAClosedCase()
+    {
+        var first = Guid.NewGuid();
+        var c = Lianhu.Domain.Cases.Case.Open(Guid.NewGuid(), Lianhu.Domain.Cases.Channel.Hotline, "s", DivisionCode.Parse("440306017001"), first, Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleViolationException>(() => c.TransferLead(first, Now)).Code.ShouldBe("case.already-lead");
+        var second = Guid.NewGuid();
+        c.TransferLead(second, Now);
+        c.LeadAgencyId.ShouldBe(second);
+        c.RequestClosure(Guid.NewGuid(), "test closure", 1, Now);
+        c.ApproveClosure(Guid.NewGuid(), Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleViolationException>(() => c.TransferLead(first, Now)).Code.ShouldBe("case.closed");
+    }
+}
