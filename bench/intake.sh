@@ -49,8 +49,7 @@ if [ "$provider" = postgres ]; then
     -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
   db_pid=$(head -1 "$work/pg/postmaster.pid")
   "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE lianhu_bench" postgres
-  # Automatic preparation (README, Configuration) for the service and the raw writer alike.
-  connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lianhu_bench;Maximum Pool Size=100;Max Auto Prepare=50"
+  connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=lianhu_bench;Maximum Pool Size=100"
 else
   connection="Data Source=$work/lianhu.db"
 fi
