@@ -23,7 +23,7 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// like any statutory clock.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox)
+    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
@@ -42,6 +42,8 @@ public sealed class CaseRouting(
             return [];
         }
 
+        // Without explicit inputs, route on what the intake recorded (needs, violence, minor/elderly victims).
+        inputs ??= await intakeInputs.ForCaseAsync(caseId, ct);
         var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
             .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
             .Select(a => new { a.CommonLevel, a.Referral, a.AssessedAt, a.Criteria }).FirstOrDefaultAsync(ct);

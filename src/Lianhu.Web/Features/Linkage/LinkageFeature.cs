@@ -25,6 +25,7 @@ public static class LinkageFeature
         services.AddScoped<RequestLeadTransfer.Handler>();
         services.AddScoped<EscalateCase.Handler>();
         services.AddScoped<CaseRouting>();
+        services.AddScoped<IntakeRoutingInputs>();
         services.AddScoped<TaskMoves>();
         services.AddScoped<ListCaseTasks.Handler>();
         services.AddScoped<RouteCase.Handler>();
