@@ -141,6 +141,11 @@ public static partial class OpenCase
             timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel));
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
             await clockHooks.OnOpenedAsync(opened, user, ct);
+            var today = Lianhu.Domain.Clocks.ShanghaiTime.DayOf(now);
+            if (people.Any(p => p.Party.Role == PartyRole.Child || (p.Party.Role == PartyRole.Victim && p.Party.Person.BirthDate is { } born && born.AddYears(18) > today)))
+            {
+                clockHooks.OnMinorInvolved(opened, user);
+            }
 
             var leadName = await directory.AgencyNameAsync(db, opened.LeadAgencyId, ct);
             if (filedByReporter)

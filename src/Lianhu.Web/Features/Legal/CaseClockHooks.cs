@@ -14,6 +14,7 @@ namespace Lianhu.Web.Features.Legal;
 public sealed class CaseClockHooks(LegalClocks clocks, AgencyDirectory directory)
 {
     public const string ReturnVisitRule = "return-visit-after-110";
+    public const string GreenChannelRule = "minor-green-channel";
 
     public async Task OnOpenedAsync(Case opened, CurrentUser user, CancellationToken ct)
     {
@@ -26,4 +27,11 @@ public sealed class CaseClockHooks(LegalClocks clocks, AgencyDirectory directory
         var owner = await directory.NearestAsync(opened.DivisionCode, ct, AgencyType.WomensFederation) ?? user.AgencyId;
         clocks.Start(user, opened.Id, ClockSubject.ForCase(opened.Id), ReturnVisitRule, ClockStart.At(opened.CreatedAt), owner, opened.CreatedAt);
     }
+
+    /// <summary>
+    /// A case whose intake names a child party or a victim under 18 enters the minors' green channel
+    /// (first intervention within 24 h), owned by the lead.
+    /// </summary>
+    public void OnMinorInvolved(Case opened, CurrentUser user) =>
+        clocks.Start(user, opened.Id, ClockSubject.ForCase(opened.Id), GreenChannelRule, ClockStart.At(opened.CreatedAt), opened.LeadAgencyId, opened.CreatedAt);
 }

@@ -30,6 +30,8 @@ public abstract class IntakeDrivenRoutingTests<TFactory>(TFactory factory) : ICl
         });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/clocks")).EnumerateArray()
+            .Count(c => c.GetProperty("rule").GetString() == "minor-green-channel").ShouldBe(1, "a minor victim enters the green channel at intake");
 
         (await client.PostAsJsonAsync($"/api/v1/cases/{id}/assessments", new { instrument = "dash-ric", yes = Enumerable.Range(1, 11) })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
