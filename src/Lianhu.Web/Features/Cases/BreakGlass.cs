@@ -32,7 +32,7 @@ public static class BreakGlass
             .WithTags("Cases")
             .WithSummary("Emergency access to a case outside your scope, with a reason, for a limited time");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, IConfiguration configuration)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, IConfiguration configuration, Linkage.InboxPublisher inbox)
     {
         public async Task<(Granted? Granted, FieldErrors? Errors, bool NotFound)> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -54,7 +54,7 @@ public static class BreakGlass
             }
 
             var number = request.CaseNumber!.Trim().ToUpperInvariant();
-            var target = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => new { c.Id, c.Number }).SingleOrDefaultAsync(ct);
+            var target = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => new { c.Id, c.Number, c.LeadAgencyId, c.DivisionCode }).SingleOrDefaultAsync(ct);
             if (target is null)
             {
                 return (null, null, true);
@@ -66,6 +66,15 @@ public static class BreakGlass
             db.BreakGlassGrants.Add(grant);
             audit.Record(user.AsActor(), "case.break-glass", "case", target.Id.ToString(), reason: "break-glass " + grant.Id.ToString("N"));
             await db.SaveChangesAsync(ct);
+
+            // At once, to the lead and the linkage centres above the case (ids only, never content).
+            var community = target.DivisionCode;
+            var centres = await db.Agencies.AsNoTracking()
+                .Where(a => a.Type == Domain.Organisation.AgencyType.LinkageCentre && community.StartsWith(a.DivisionCode.Substring(0, a.Tier == Domain.Organisation.Tier.City ? 4 : a.DivisionCode.Length)))
+                .Select(a => a.Id).ToListAsync(ct);
+            var signals = centres.Append(target.LeadAgencyId).Distinct()
+                .Select(agency => new Linkage.InboxSignal(Linkage.InboxSignal.AgencyGroup(agency), "break-glass", Guid.Empty, target.Id)).ToList();
+            await inbox.PublishAsync(signals, ct);
             return (new Granted(target.Id, target.Number, grant.ExpiresAt), null, false);
         }
     }
