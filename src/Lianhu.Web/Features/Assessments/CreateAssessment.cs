@@ -39,7 +39,7 @@ public static class CreateAssessment
         var outcome = await handler.HandleAsync(id, request, text, ct);
         return outcome switch
         {
-            { Forbidden: true } => TypedResults.Problem(text["error.section.no-write"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.section.no-write"].Value),
+            { Forbidden: true } => Problems.Forbidden(text, "section.no-write"),
             { Errors: { } errors } => errors.ToProblem(),
             { Assessment: { } dto } => TypedResults.Created($"/api/v1/cases/{id}/assessments/{dto.Id}", dto),
             _ => TypedResults.NotFound(),

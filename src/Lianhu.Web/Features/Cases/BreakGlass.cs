@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -68,11 +69,13 @@ public static class BreakGlass
             await db.SaveChangesAsync(ct);
 
             // At once, to the lead and the linkage centres above the case (ids only, never content).
-            var community = target.DivisionCode;
+            var community = DivisionCode.Parse(target.DivisionCode);
+            var cityPrefix = community.Value[..4];
             var centres = await db.Agencies.AsNoTracking()
-                .Where(a => a.Type == Domain.Organisation.AgencyType.LinkageCentre && community.StartsWith(a.DivisionCode.Substring(0, a.Tier == Domain.Organisation.Tier.City ? 4 : a.DivisionCode.Length)))
-                .Select(a => a.Id).ToListAsync(ct);
-            var signals = centres.Append(target.LeadAgencyId).Distinct()
+                .Where(a => a.Type == AgencyType.LinkageCentre && a.DivisionCode.StartsWith(cityPrefix))
+                .Select(a => new { a.Id, a.DivisionCode }).ToListAsync(ct);
+            var signals = centres.Where(a => DivisionCode.Parse(a.DivisionCode).Contains(community)).Select(a => a.Id)
+                .Append(target.LeadAgencyId).Distinct()
                 .Select(agency => new Linkage.InboxSignal(Linkage.InboxSignal.AgencyGroup(agency), "break-glass", Guid.Empty, target.Id)).ToList();
             await inbox.PublishAsync(signals, ct);
             return (new Granted(target.Id, target.Number, grant.ExpiresAt), null, false);

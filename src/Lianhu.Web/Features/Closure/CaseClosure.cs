@@ -61,7 +61,7 @@ public static class CaseClosure
 
         if (o.Forbidden)
         {
-            return TypedResults.Problem(text["error.closure.not-allowed"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.closure.not-allowed"].Value);
+            return Problems.Forbidden(text, "closure.not-allowed");
         }
 
         if (o.Blockers is { Count: > 0 } blockers)

@@ -41,9 +41,5 @@ public static class LegalResults
         };
 
     /// <summary>403 as ProblemDetails naming why (e.g. only the court the application was filed with may rule).</summary>
-    public static ProblemHttpResult Forbid(IStringLocalizer text, string code) => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden,
-        title: text["error.forbidden-title"].Value,
-        detail: text[$"error.{code}"].Value,
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static ProblemHttpResult Forbid(IStringLocalizer text, string code) => Problems.Forbidden(text, code);
 }

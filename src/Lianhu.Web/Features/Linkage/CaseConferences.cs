@@ -1,6 +1,7 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
+using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -47,7 +48,7 @@ public static class CaseConferences
     }
 
     private static ProblemHttpResult Forbidden(IStringLocalizer text) =>
-        TypedResults.Problem(text["error.conference.not-allowed"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.conference.not-allowed"].Value);
+        Problems.Forbidden(text, "conference.not-allowed");
 
     public sealed class Handler(
         LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ConferenceScheduler scheduler, CaseRouting routing, TaskRequests requests, InboxPublisher inbox, Notifications.WebhookOutbox outbox)

@@ -30,7 +30,7 @@ public static class EscalateCase
                 var (task, errors, forbidden) = await handler.HandleAsync(id, request, text, ct);
                 if (forbidden)
                 {
-                    return TypedResults.Problem(text["error.escalation.not-allowed"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.escalation.not-allowed"].Value);
+                    return Problems.Forbidden(text, "escalation.not-allowed");
                 }
 
                 return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);

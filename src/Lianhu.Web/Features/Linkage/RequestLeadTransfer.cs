@@ -27,7 +27,7 @@ public static class RequestLeadTransfer
                 var (task, errors, forbidden) = await handler.HandleAsync(id, request, text, ct);
                 if (forbidden)
                 {
-                    return TypedResults.Problem(text["error.lead-transfer.not-lead"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.lead-transfer.not-lead"].Value);
+                    return Problems.Forbidden(text, "lead-transfer.not-lead");
                 }
 
                 return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
@@ -23,7 +24,7 @@ public static class RouteCase
             {
                 var (tasks, forbidden) = await handler.HandleAsync(id, request, ct);
                 return forbidden
-                    ? TypedResults.Problem(text["error.section.no-write"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.section.no-write"].Value)
+                    ? Problems.Forbidden(text, "section.no-write")
                     : tasks is null ? TypedResults.NotFound() : TypedResults.Ok(tasks);
             })
             .WithName("RouteCase").WithTags("Tasks").WithSummary("Re-run routing on a case; answers the tasks it created");

@@ -1,6 +1,7 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
+using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -173,7 +174,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
     public static Results<Ok<TaskDto>, NotFound, ProblemHttpResult> ToHttp(TaskMoveOutcome outcome, IStringLocalizer text) => outcome switch
     {
         { Task: { } dto } => TypedResults.Ok(dto),
-        { Forbidden: true } => TypedResults.Problem(text["error.task.not-yours"].Value, statusCode: StatusCodes.Status403Forbidden, title: text["error.task.not-yours"].Value),
+        { Forbidden: true } => Problems.Forbidden(text, "task.not-yours"),
         _ => TypedResults.NotFound(),
     };
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Features.Cases;
 
@@ -58,3 +60,55 @@ public abstract class BreakGlassTests<TFactory>(TFactory factory) : IClassFixtur
 public sealed class BreakGlassTests_Sqlite(SqliteFactory factory) : BreakGlassTests<SqliteFactory>(factory);
 
 public sealed class BreakGlassTests_Postgres(PostgresFactory factory) : BreakGlassTests<PostgresFactory>(factory), IPostgresTests;
+
+/// <summary>Emergency access is pushed at once to the lead and to every linkage centre above the case.</summary>
+public sealed class BreakGlassNotificationTests(BreakGlassNotificationTests.RecordingFactory factory) : IClassFixture<BreakGlassNotificationTests.RecordingFactory>
+{
+    [Fact]
+    public async Task TheLeadAndTheCentresAbove_AreSignalled_WithIdsOnly()
+    {
+        var owner = factory.Account(AgencyType.CommunityWorkstation, "440306");
+        using var lead = await factory.ClientAsAsync(owner);
+        var created = await (await lead.PostAsJsonAsync("/api/v1/cases", new { channel = "hotline", summary = "推送测试", divisionCode = owner.Agency.Division.Value }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        using var police = await factory.ClientAsAsync(factory.Account(AgencyType.PoliceStation, "440304"));
+        (await police.PostAsJsonAsync("/api/v1/break-glass", new { caseNumber = created.GetProperty("number").GetString(), reason = "suspect armed, victim unreachable" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var community = owner.Agency.Division;
+        var expected = factory.City.Agencies.Where(a => a.Type == AgencyType.LinkageCentre && a.Division.Contains(community)).Select(a => a.Id).Append(owner.Agency.Id).ToHashSet();
+        expected.Count.ShouldBe(4, "town, district and city centres plus the lead");
+        var signalled = factory.Publisher.Signals.Where(s => s.Kind == "break-glass").ToList();
+        signalled.Select(s => s.AgencyId!.Value).ToHashSet().SetEquals(expected).ShouldBeTrue();
+        signalled.ShouldAllBe(s => s.CaseId == created.GetProperty("id").GetGuid() && s.TaskId == Guid.Empty);
+    }
+
+    public sealed class RecordingFactory : SqliteFactory
+    {
+        public RecordingPublisher Publisher { get; private set; } = null!;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<Lianhu.Web.Features.Linkage.InboxPublisher>(sp =>
+                Publisher = ActivatorUtilities.CreateInstance<RecordingPublisher>(sp)));
+        }
+    }
+
+    public sealed class RecordingPublisher(
+        Microsoft.AspNetCore.SignalR.IHubContext<Lianhu.Web.Features.Linkage.InboxHub> hub, Lianhu.Web.Data.DatabaseOptions database, Microsoft.Extensions.Logging.ILogger<Lianhu.Web.Features.Linkage.InboxPublisher> log)
+        : Lianhu.Web.Features.Linkage.InboxPublisher(hub, database, log)
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Lianhu.Web.Features.Linkage.InboxSignal> Signals { get; } = [];
+
+        public override Task PublishAsync(IReadOnlyList<Lianhu.Web.Features.Linkage.InboxSignal> signals, CancellationToken ct)
+        {
+            foreach (var signal in signals)
+            {
+                Signals.Add(signal);
+            }
+
+            return base.PublishAsync(signals, ct);
+        }
+    }
+}
