@@ -11,8 +11,10 @@ using Npgsql;
 namespace Lianhu.Bench;
 
 /// <summary>
-/// The physical limit of the storage: the rows one intake writes (a case, its intake, three
-/// persons, three party links, a timeline entry, an audit event and an idempotency record), with
+/// The physical limit of the storage: the rows one 110 intake with a child writes (a case, its
+/// intake, three persons, three party links, a timeline entry, three audit events — the case and
+/// its two clocks —, an idempotency record and two clocks: the next-day return call and the
+/// minors' green channel), 15 rows, with
 /// values of the same size (sealed fields as envelopes of the same length, keyed hashes as 64 hex
 /// characters), one transaction each, plain ADO.NET, at the same concurrency as the HTTP phase and
 /// into the same database. Nothing is encrypted, validated, serialised or authenticated here.
@@ -21,6 +23,13 @@ namespace Lianhu.Bench;
 /// </summary>
 public static class RawLoad
 {
+    private static readonly string[] ClockColumns =
+    [
+        "Id", "Amount", "BreachedAt", "CancelledAt", "CaseId", "ClaimExpiresAt", "ClaimOwner", "ClosedByUserId", "CompletedAt", "CreatedAt", "DueAt", "Emergency",
+        "ExplanationEn", "ExplanationZh", "LastDay", "NextFireAt", "Outcome", "OwnerAgencyId", "Reading", "RemindedAt", "ReminderAt", "RuleId", "SourceEn", "SourceZh",
+        "StartTimeKnown", "StartedAt", "StartedByUserId", "State", "SubjectId", "SubjectType", "Version",
+    ];
+
     private static readonly (string Table, string[] Columns, int Rows)[] Shape =
     [
         ("cases", ["Id", "Number", "Channel", "Summary", "DivisionCode", "LeadAgencyId", "Status", "CreatedByUserId", "CreatedAt", "UpdatedAt", "ClosedAt", "Version"], 1),
@@ -28,8 +37,9 @@ public static class RawLoad
         ("persons", ["Id", "Name", "IdNumber", "IdNumberIndex", "Phone", "PhoneIndex", "BirthDate", "BirthDateIndex", "Sex", "NameKeyIndex", "MergedIntoId", "RootId", "MergeReason", "MergedAt", "MergedByUserId", "RecordedByAgencyId", "CreatedAt"], 3),
         ("case_parties", ["Id", "CaseId", "PersonId", "Role", "Position", "CreatedAt"], 3),
         ("case_events", ["Id", "CaseId", "At", "Kind", "Section", "AgencyId", "UserId", "Note", "Detail"], 1),
-        ("audit_events", ["Id", "At", "UserId", "AgencyId", "Role", "Action", "EntityType", "EntityId", "Section", "Reason", "ClientAddress"], 1),
+        ("audit_events", ["Id", "At", "UserId", "AgencyId", "Role", "Action", "EntityType", "EntityId", "Section", "Reason", "ClientAddress"], 3),
         ("idempotency_keys", ["Id", "UserId", "Key", "RequestHash", "StatusCode", "Location", "Response", "CreatedAt", "ExpiresAt"], 1),
+        ("clocks", ClockColumns, 2),
     ];
 
     public static async Task RunAsync(Options options)
@@ -159,8 +169,24 @@ public static class RawLoad
         }
 
         rows.Add([Id(Guid.CreateVersion7(now)), Id(caseId), At(now), "opened", "intake", Id(c.AgencyId), Id(c.UserId), DBNull.Value, "police-110"]);
+        var clocks = new[] { Guid.CreateVersion7(now), Guid.CreateVersion7(now) };
         rows.Add([Id(Guid.CreateVersion7(now)), At(now), Id(c.UserId), Id(c.AgencyId), "caseworker", "case.create", "case", caseId.ToString(), DBNull.Value, DBNull.Value, "127.0.0.1"]);
+        foreach (var clock in clocks)
+        {
+            rows.Add([Id(Guid.CreateVersion7(now)), At(now), Id(c.UserId), Id(c.AgencyId), "caseworker", "clock.start", "clock", clock.ToString(), DBNull.Value, DBNull.Value, "127.0.0.1"]);
+        }
+
         rows.Add([Id(Guid.CreateVersion7(now)), Id(c.UserId), Guid.NewGuid().ToString(), Hash(), 201, $"/api/v1/cases/{caseId}", Sealed(c.ResponseBytes), At(now), At(now.AddHours(24))]);
+        foreach (var clock in clocks)
+        {
+            // Explanations as long as the engine writes them (about 190 characters in English, 110 in Chinese).
+            rows.Add([
+                Id(clock), 1, DBNull.Value, DBNull.Value, Id(caseId), DBNull.Value, DBNull.Value, DBNull.Value, DBNull.Value, At(now), At(now.AddDays(1)), Bool(false),
+                new string('e', 190), new string('期', 110), DateOnly.FromDateTime(now.UtcDateTime.AddDays(1)), At(now.AddHours(28)), DBNull.Value, Id(c.AgencyId),
+                "days-exclusive-start-no-rollover", DBNull.Value, At(now.AddHours(28)), "return-visit-after-110", new string('s', 55), new string('法', 20),
+                Bool(true), At(now), Id(c.UserId), "pending", Id(caseId), "case", 1]);
+        }
+
         return rows;
     }
 

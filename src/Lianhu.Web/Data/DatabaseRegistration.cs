@@ -18,6 +18,17 @@ public static class DatabaseRegistration
                 throw new InvalidOperationException("Lianhu:Database:ConnectionString is required when the provider is postgres.");
             }
 
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+            if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
+            {
+                // The service keeps no session state on pooled connections (advisory locks are per
+                // transaction; the inbox listener has its own unpooled connection), so the DISCARD ALL
+                // round trip Npgsql sends each time a connection leaves the pool buys nothing.
+                pg.NoResetOnClose = true;
+            }
+
+            options.ConnectionString = pg.ToString();
             options.Provider = "postgres";
         }
         else if (string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))

@@ -80,6 +80,43 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
 
+    /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

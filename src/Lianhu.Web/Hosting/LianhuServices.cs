@@ -143,6 +143,8 @@ public static class LianhuServices
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Lianhu:Auth:IdleMinutes", 30));
                 o.SlidingExpiration = true;
             }));
+        // After the bearer scheme's own post-configuration, which creates the protector this wraps.
+        services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>, CachedTicketFormat.Install>();
 
         services.AddOptions<IdentityOptions>().Configure<IConfiguration>((o, config) =>
         {

@@ -15,17 +15,34 @@ public sealed record CurrentUser(
     IReadOnlySet<Role> Roles,
     string? ClientAddress)
 {
+    private static readonly IReadOnlySet<Guid> None = new HashSet<Guid>();
+
+    /// <summary>
+    /// The user's case relations that live in the database, loaded on first use: most requests
+    /// (an intake, a page of the lead's own cases) never need them, and each costs a query.
+    /// </summary>
+    private Lazy<CaseRelations>? Relations { get; init; }
+
     /// <summary>Cases this user holds active emergency (break-glass) access to.</summary>
-    public IReadOnlySet<Guid> EmergencyCases { get; init; } = new HashSet<Guid>();
+    public IReadOnlySet<Guid> EmergencyCases => Relations?.Value.EmergencyCases ?? None;
 
     /// <summary>Cases on which this user's agency holds an open linkage task (the task-holder relation).</summary>
-    public IReadOnlySet<Guid> TaskCases { get; init; } = new HashSet<Guid>();
+    public IReadOnlySet<Guid> TaskCases => Relations?.Value.TaskCases ?? None;
 
     /// <summary>
     /// For a city- or district-level bureau: the agencies of its own line within its division whose
     /// cases it supervises (a city police bureau → the police stations and district bureaus of the city).
     /// </summary>
-    public IReadOnlySet<Guid> SupervisedAgencies { get; init; } = new HashSet<Guid>();
+    public IReadOnlySet<Guid> SupervisedAgencies => Relations?.Value.SupervisedAgencies ?? None;
+
+    /// <summary>The same user whose relations are read by <paramref name="load"/> when first asked for (once per request).</summary>
+    public CurrentUser WithRelations(Func<CurrentUser, CaseRelations> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        CurrentUser? self = null;
+        self = this with { Relations = new Lazy<CaseRelations>(() => load(self!)) };
+        return self;
+    }
 
     public bool Has(Role role) => Roles.Contains(role);
 
@@ -52,3 +69,6 @@ public sealed record CurrentUser(
         return new CurrentUser(userId, principal.Identity.Name ?? string.Empty, agencyId, type, division, roles, clientAddress);
     }
 }
+
+/// <summary>The database-held relations of a user to cases (see <see cref="CurrentUser"/>).</summary>
+public sealed record CaseRelations(IReadOnlySet<Guid> EmergencyCases, IReadOnlySet<Guid> TaskCases, IReadOnlySet<Guid> SupervisedAgencies);

@@ -17,29 +17,30 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
             return null;
         }
 
+        return user.WithRelations(LoadRelations);
+    }
+
+    /// <summary>
+    /// Runs on the request's own DbContext the first time a scope or access check needs it — never
+    /// inside a streamed query, which this codebase does not use on request paths.
+    /// </summary>
+    private CaseRelations LoadRelations(CurrentUser user)
+    {
         var now = time.GetUtcNow();
-        var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == user.UserId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
-        if (emergency.Count > 0)
-        {
-            user = user with { EmergencyCases = emergency };
-        }
-
+        var userId = user.UserId;
+        var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == userId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
         var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user);
-        if (tasks.Count > 0)
-        {
-            user = user with { TaskCases = tasks };
-        }
-
+        var supervised = new HashSet<Guid>();
         if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)
         {
             var prefix = user.Division.ScopePrefix;
-            var supervised = db.Agencies.AsNoTracking()
-                .Where(a => line.Contains(a.Type) && a.DivisionCode.StartsWith(prefix) && a.Id != user.AgencyId)
+            var agencyId = user.AgencyId;
+            supervised = db.Agencies.AsNoTracking()
+                .Where(a => line.Contains(a.Type) && a.DivisionCode.StartsWith(prefix) && a.Id != agencyId)
                 .Select(a => a.Id).ToHashSet();
-            user = user with { SupervisedAgencies = supervised };
         }
 
-        return user;
+        return new CaseRelations(emergency, tasks, supervised);
     }
 
     /// <summary>The acting user; throws when called outside an authenticated staff request (a bug, not a user error).</summary>

@@ -31,6 +31,37 @@ public sealed class FieldCipher
 
     public string ActiveKeyId => ring.Value.ActiveId;
 
+    /// <summary>
+    /// One AES-GCM instance per thread and data key: setting a key up costs more than sealing a
+    /// short field, an intake seals about fifteen, and an instance must not be shared across
+    /// threads. Keys are compared by reference (a key array lives as long as its ring).
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<byte[], AesGcm>? ciphers;
+
+    private static AesGcm CipherFor(byte[] key)
+    {
+        ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!ciphers.TryGetValue(key, out var aes))
+        {
+            if (ciphers.Count >= 16)
+            {
+                // Rings rarely change; a thread that saw many (tests, rotations) starts afresh.
+                foreach (var old in ciphers.Values)
+                {
+                    old.Dispose();
+                }
+
+                ciphers.Clear();
+            }
+
+            aes = new AesGcm(key, 16);
+            ciphers[key] = aes;
+        }
+
+        return aes;
+    }
+
     public static bool IsSealed(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
 
     public string Seal(string plaintext, string purpose)
@@ -41,7 +72,7 @@ public sealed class FieldCipher
         var output = new byte[12 + plain.Length + 16];
         var nonce = output.AsSpan(0, 12);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, 16);
+        var aes = CipherFor(key);
         aes.Encrypt(nonce, plain, output.AsSpan(12, plain.Length), output.AsSpan(12 + plain.Length, 16), Encoding.UTF8.GetBytes(purpose));
         return $"{Prefix}{keys.ActiveId}:{Convert.ToBase64String(output)}";
     }
@@ -83,7 +114,7 @@ public sealed class FieldCipher
     private static string Decrypt(byte[] key, byte[] data, string purpose)
     {
         var plain = new byte[data.Length - 28];
-        using var aes = new AesGcm(key, 16);
+        var aes = CipherFor(key);
         aes.Decrypt(data.AsSpan(0, 12), data.AsSpan(12, plain.Length), data.AsSpan(12 + plain.Length, 16), plain, Encoding.UTF8.GetBytes(purpose));
         return Encoding.UTF8.GetString(plain);
     }

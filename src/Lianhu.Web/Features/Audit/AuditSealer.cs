@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -31,13 +32,13 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
 
     private async Task<int> SealBatchAsync(int batchSize, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresSealLock})", ct);
         }
 
-        var pending = await db.AuditEvents.Where(e => e.ChainIndex == null).OrderBy(e => e.At).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
+        var pending = await db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex == null).OrderBy(e => e.At).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
         if (pending.Count == 0)
         {
             return 0;
@@ -53,11 +54,42 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
             previous = e.Hash!;
         }
 
-        await db.SaveChangesAsync(ct);
+        // One set-based statement for the batch rather than one UPDATE per event: sealing is
+        // background work that competes with every request for the database (and, on SQLite, for
+        // its single writer), so it has to stay cheap at hundreds of events a second.
+        var updated = await StampAsync(pending, ct);
+        if (updated != pending.Count)
+        {
+            throw new InvalidOperationException($"Sealed {updated} audit events of {pending.Count}: another sealer got there first.");
+        }
+
         await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
         anchor.Write(index, previous);
         return pending.Count;
+    }
+
+    private Task<int> StampAsync(List<AuditEvent> events, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var ids = events.Select(e => e.Id).ToArray();
+            var indexes = events.Select(e => e.ChainIndex!.Value).ToArray();
+            var previous = events.Select(e => e.PreviousHash!).ToArray();
+            var hashes = events.Select(e => e.Hash!).ToArray();
+            return db.Database.ExecuteSqlAsync($"""
+                UPDATE audit_events AS a SET "ChainIndex" = s.i, "PreviousHash" = s.p, "Hash" = s.h
+                FROM unnest({ids}, {indexes}, {previous}, {hashes}) AS s(id, i, p, h)
+                WHERE a."Id" = s.id AND a."ChainIndex" IS NULL
+                """, ct);
+        }
+
+        // SQLite keeps a Guid as upper-case text (EF Core's mapping); the batch travels as one JSON array.
+        var rows = JsonSerializer.Serialize(events.Select(e => new { id = e.Id.ToString().ToUpperInvariant(), i = e.ChainIndex, p = e.PreviousHash, h = e.Hash }));
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE audit_events SET "ChainIndex" = s.i, "PreviousHash" = s.p, "Hash" = s.h
+            FROM (SELECT value ->> 'id' AS id, value ->> 'i' AS i, value ->> 'p' AS p, value ->> 'h' AS h FROM json_each({rows})) AS s
+            WHERE audit_events."Id" = s.id AND audit_events."ChainIndex" IS NULL
+            """, ct);
     }
 }
 

@@ -85,7 +85,7 @@ public static class EditCase
 
     /// <summary>Shared by the API and the edit page.</summary>
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonIndexer indexer, CaseTimeline timeline, SqliteWriteGate writes, CaseAccess access)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonIndexer indexer, CaseTimeline timeline, CaseAccess access)
     {
         public async Task<Outcome> HandleAsync(Guid id, Request request, int version, IStringLocalizer text, CancellationToken ct)
         {
@@ -156,7 +156,7 @@ public static class EditCase
                 audit.Record(user.AsActor(), "case.update", "case", id.ToString(), CaseSections.Intake);
                 try
                 {
-                    await writes.SaveChangesAsync(db, ct);
+                    await db.SaveChangesAsync(ct);
                 }
                 catch (DbUpdateConcurrencyException)
                 {

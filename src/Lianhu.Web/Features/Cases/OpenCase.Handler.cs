@@ -29,7 +29,6 @@ public static partial class OpenCase
         IdempotencyStore idempotency,
         DirectoryCache directory,
         AnswerWriter answers,
-        SqliteWriteGate writes,
         CaseAccess access,
         Legal.CaseClockHooks clockHooks)
     {
@@ -102,7 +101,7 @@ public static partial class OpenCase
 
             if (idempotencyKey is null)
             {
-                await writes.SaveChangesAsync(db, ct);
+                await db.SaveChangesAsync(ct);
                 return outcome;
             }
 
@@ -110,7 +109,7 @@ public static partial class OpenCase
             idempotency.Remember(user.UserId, idempotencyKey, requestHash!, stored.StatusCode, stored.Location, stored.Body);
             try
             {
-                await writes.SaveChangesAsync(db, ct);
+                await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException e) when (IdempotencyStore.IsKeyConflict(e))
             {

@@ -30,7 +30,7 @@ public sealed class ClockClaimQueries(LianhuDbContext db)
     /// </summary>
     private async Task<List<Guid>> ClaimOnPostgresAsync(string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
         var ids = await db.Database.SqlQuery<Guid>($"""
             SELECT "Id" AS "Value" FROM clocks
             WHERE "State" IN ({Pending}, {Reminded})
@@ -60,11 +60,14 @@ public sealed class ClockClaimQueries(LianhuDbContext db)
     /// </summary>
     private async Task<List<Guid>> ClaimOnSqliteAsync(string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var candidates = await db.Clocks.AsNoTracking()
-            .Where(c => (c.State == ClockState.Pending || c.State == ClockState.Reminded)
-                && c.NextFireAt <= now
-                && (c.ClaimExpiresAt == null || c.ClaimExpiresAt <= now))
+        // Most scans find nothing due: look first, and only then queue for SQLite's single writer.
+        if (!await DueOnSqlite(now).AnyAsync(ct))
+        {
+            return [];
+        }
+
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        var candidates = await DueOnSqlite(now)
             .OrderBy(c => c.NextFireAt)
             .Take(limit)
             .Select(c => new { c.Id, c.State, c.Version })
@@ -86,4 +89,9 @@ public sealed class ClockClaimQueries(LianhuDbContext db)
         await tx.CommitAsync(ct);
         return claimed;
     }
+
+    private IQueryable<Clock> DueOnSqlite(DateTimeOffset now) =>
+        db.Clocks.AsNoTracking().Where(c => (c.State == ClockState.Pending || c.State == ClockState.Reminded)
+            && c.NextFireAt <= now
+            && (c.ClaimExpiresAt == null || c.ClaimExpiresAt <= now));
 }

@@ -61,7 +61,7 @@ public sealed class ClockSweep(
     {
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
             var clock = await db.Clocks.SingleOrDefaultAsync(c => c.Id == id && c.ClaimOwner == node.Id, ct);
             if (clock is null)
             {

@@ -51,6 +51,6 @@ public sealed class IdempotencyStore(LianhuDbContext db, FieldCipher cipher, Tim
     public Task<int> PurgeExpiredAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        return db.WriteAsync(() => db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(ct));
     }
 }

@@ -13,7 +13,6 @@ public static class IntakeRegistration
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton(_ => IntakeChannelPolicy.Load(IntakeChannelPolicy.DefaultPath));
         services.AddSingleton<DirectoryCache>();
-        services.AddSingleton<SqliteWriteGate>();
         // ICU is loaded on first use; without it person matching fails loudly (ADR 0007).
         services.AddSingleton<IPinyinReader, IcuPinyinReader>();
         services.AddSingleton(sp => new PersonNameMatcher(sp.GetRequiredService<IPinyinReader>()));

@@ -14,21 +14,21 @@ public sealed class AgencyDirectory(LianhuDbContext db)
             return null;
         }
 
+        // One query for the place and all its ancestors; the deepest division with a match wins.
+        var chain = new List<string>();
         for (DivisionCode? d = division; d is { } current; d = current.Parent)
         {
-            var code = current.Value;
-            var found = await db.Agencies.AsNoTracking()
-                .Where(a => a.DivisionCode == code && types.Contains(a.Type) && a.IsActive)
-                .OrderBy(a => a.Id)
-                .Select(a => (Guid?)a.Id)
-                .FirstOrDefaultAsync(ct);
-            if (found is not null)
-            {
-                return found;
-            }
+            chain.Add(current.Value);
         }
 
-        return null;
+        var found = await db.Agencies.AsNoTracking()
+            .Where(a => chain.Contains(a.DivisionCode) && types.Contains(a.Type) && a.IsActive)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.DivisionCode })
+            .ToListAsync(ct);
+        // Nearest first along the chain (a city and its districts both have six digits, so the
+        // chain's order decides, not the code's length); a stable sort keeps the database's order by id within a division.
+        return found.OrderBy(a => chain.IndexOf(a.DivisionCode)).Select(a => (Guid?)a.Id).FirstOrDefault();
     }
 
     public Task<bool> IsActiveOfTypeAsync(Guid agencyId, AgencyType type, CancellationToken ct) =>

@@ -43,7 +43,7 @@ public static class MergePerson
 
     public sealed class Handler(
         LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonAccess access, PersonSuggestions.Handler suggestions,
-        PersonTimeline personTimeline, SqliteWriteGate writes)
+        PersonTimeline personTimeline)
     {
         public async Task<(Answer? Answer, FieldErrors? Errors)> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -93,15 +93,41 @@ public static class MergePerson
                 return (null, errors);
             }
 
+            // Under the clusters' lock, with the roots as they are now: a concurrent merge may have moved either record.
+            var sourceRoot = source.RootId;
+            var targetRoot = target.RootId;
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var tx = await PersonClusterLock.HoldAsync(db, [sourceRoot, targetRoot], ct);
+                var roots = await PersonClusterLock.RootsAsync(db, [source.Id, target.Id], ct);
+                if (roots[source.Id] == roots[target.Id])
+                {
+                    throw new DomainRuleViolationException("person.already-linked", "These records are already linked.");
+                }
+
+                if ((roots[source.Id] != sourceRoot || roots[target.Id] != targetRoot) && attempt < 5)
+                {
+                    (sourceRoot, targetRoot) = (roots[source.Id], roots[target.Id]);
+                    continue; // lock the clusters they belong to now
+                }
+
+                var answer = await LinkAsync(source, target, sourceRoot, targetRoot, user, ct);
+                await tx.CommitAsync(ct);
+                return (answer, null);
+            }
+        }
+
+        private async Task<Answer> LinkAsync(Person source, Person target, Guid sourceRoot, Guid targetRoot, CurrentUser user, CancellationToken ct)
+        {
             var now = time.GetUtcNow();
-            var members = await db.Persons.Where(p => p.RootId == source.RootId).ToListAsync(ct);
-            var linked = new PersonCluster(members).MergeInto(target.RootId, PersonCluster.ReasonConfirmed, user.UserId, now);
-            var size = members.Count + await db.Persons.CountAsync(p => p.RootId == target.RootId, ct);
+            var members = await db.Persons.Where(p => p.RootId == sourceRoot).ToListAsync(ct);
+            var linked = new PersonCluster(members).MergeInto(targetRoot, PersonCluster.ReasonConfirmed, user.UserId, now);
+            var size = members.Count + await db.Persons.CountAsync(p => p.RootId == targetRoot, ct);
             await personTimeline.RecordAsync(
-                CaseEventKind.PersonMerged, [.. members.Select(m => m.Id), .. await ClusterIdsAsync(target.RootId, ct)], user, $"record={linked.Id};into={target.Id}", ct);
+                CaseEventKind.PersonMerged, [.. members.Select(m => m.Id), .. await ClusterIdsAsync(targetRoot, ct)], user, $"record={linked.Id};into={target.Id}", ct);
             audit.Record(user.AsActor(), "person.merge", "person", linked.Id.ToString(), reason: $"into {target.Id}");
-            await writes.SaveChangesAsync(db, ct);
-            return (new Answer(source.Id, target.Id, Confirm, target.RootId, linked.Id, size - 1), null);
+            await db.SaveChangesAsync(ct);
+            return new Answer(source.Id, target.Id, Confirm, targetRoot, linked.Id, size - 1);
         }
 
         private async Task<Answer> RejectAsync(Person source, Person target, CurrentUser user, CancellationToken ct)
@@ -111,7 +137,7 @@ public static class MergePerson
             {
                 db.PersonMatchRejections.Add(rejection);
                 audit.Record(user.AsActor(), "person.reject-match", "person", source.Id.ToString(), reason: $"not {target.Id}");
-                await writes.SaveChangesAsync(db, ct);
+                await db.SaveChangesAsync(ct);
             }
 
             var size = await db.Persons.CountAsync(p => p.RootId == source.RootId, ct);

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Cases;
+using Lianhu.Domain.Common;
 using Lianhu.Domain.People;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -28,7 +29,7 @@ public static class UnmergePerson
             .WithSummary("Undo the link of a person record (409 when it is not linked)");
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, PersonAccess access, PersonTimeline personTimeline, SqliteWriteGate writes)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, PersonAccess access, PersonTimeline personTimeline)
     {
         public async Task<Answer?> HandleAsync(Guid id, CancellationToken ct)
         {
@@ -40,12 +41,19 @@ public static class UnmergePerson
             }
 
             var former = visible.RootId;
+            await using var tx = await PersonClusterLock.HoldAsync(db, [former], ct);
+            if ((await PersonClusterLock.RootsAsync(db, [id], ct))[id] != former)
+            {
+                throw new DomainRuleViolationException("person.changed", "This record was linked or unlinked by someone else just now; reload and try again.");
+            }
+
             var members = await db.Persons.Where(p => p.RootId == former).ToListAsync(ct);
             var record = members.Single(m => m.Id == id);
             var moved = new PersonCluster(members).Unmerge(record);
             await personTimeline.RecordAsync(CaseEventKind.PersonUnmerged, [.. members.Select(m => m.Id)], user, $"record={id}", ct);
             audit.Record(user.AsActor(), "person.unmerge", "person", id.ToString());
-            await writes.SaveChangesAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return new Answer(id, record.RootId, former, moved.Count);
         }
     }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Features.Intake;
 
@@ -190,6 +192,34 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         entries[1].GetProperty("detail").GetString().ShouldBe("occurredAt");
         entries.ShouldAllBe(e => e.GetProperty("agencyId").GetGuid() == factory.PoliceStation().Agency.Id);
         entries[0].GetProperty("at").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(entries[1].GetProperty("at").GetDateTimeOffset());
+    }
+
+    [ProviderFact]
+    public async Task OppositeMergesAtTheSameMoment_LinkOnce_AndLeaveOneCluster()
+    {
+        var birth = TestIdentities.BirthDate().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var police = await factory.ClientAsAsync(factory.PoliceStation(), "en");
+        async Task<Guid> PersonAsync(string name, string channel) =>
+            (await police.OpenAsync(new { channel, summary = "并发合并", divisionCode = Community, parties = new[] { new { role = "respondent", name, birthDate = birth } } }))
+                .GetProperty("intake").GetProperty("parties")[0].GetProperty("personId").GetGuid();
+        var a = await PersonAsync("李娜", "police-110");
+        var b = await PersonAsync("李娜", "walk-in");
+
+        // Both directions at once, several times over: exactly one link, never a cycle.
+        var answers = await Task.WhenAll(
+            police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
+            police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }),
+            police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
+            police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }));
+        answers.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        answers.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode).ShouldAllBe(c => c == HttpStatusCode.Conflict);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lianhu.Web.Data.LianhuDbContext>();
+        var roots = await db.Persons.AsNoTracking().Where(p => p.Id == a || p.Id == b).Select(p => p.RootId).Distinct().ToListAsync();
+        roots.Count.ShouldBe(1);
+        (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == roots[0])).RootId.ShouldBe(roots[0]);
+        (await db.AuditEvents.CountAsync(e => e.Action == "person.merge" && (e.EntityId == a.ToString() || e.EntityId == b.ToString()))).ShouldBe(1);
     }
 }
 
