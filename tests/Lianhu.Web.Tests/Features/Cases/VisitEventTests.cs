@@ -38,15 +38,7 @@ public abstract class VisitEventTests<TFactory>(TFactory factory) : IClassFixtur
     {
         using var police = await factory.ClientAsAsync(Station(factory), "en");
         var caseId = await OpenCaseAsync(police, Community(factory));
-        var letter = await OkAsync(await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/warning-letters", new
-        {
-            respondentName = "王强",
-            respondentIdNumber = "440306198501011238",
-            respondentAddress = "深圳市宝安区新安街道某小区 3 栋 502",
-            victimName = "李梅",
-            facts = "2026 年 3 月 1 日晚，王强因琐事推搡李梅，致其手臂轻微擦伤，情节较轻。",
-            prohibition = "你不得再对家庭成员实施任何形式的家庭暴力。",
-        }), HttpStatusCode.Created);
+        var letter = await OkAsync(await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/warning-letters", WarningLetter()), HttpStatusCode.Created);
 
         var task = await VisitTaskAsync(police, caseId);
         task.GetProperty("agencyId").GetGuid().ShouldBe(Station(factory).Agency.Id);
@@ -66,15 +58,7 @@ public abstract class VisitEventTests<TFactory>(TFactory factory) : IClassFixtur
     {
         using var police = await factory.ClientAsAsync(Station(factory), "en");
         var caseId = await OpenCaseAsync(police, Community(factory));
-        var letter = await OkAsync(await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/warning-letters", new
-        {
-            respondentName = "赵刚",
-            respondentIdNumber = "440306199002154562",
-            respondentAddress = "深圳市宝安区新安街道某小区 5 栋 101",
-            victimName = "钱芳",
-            facts = "2026 年 3 月 2 日，赵刚辱骂钱芳并摔砸物品。",
-            prohibition = "你不得再对家庭成员实施任何形式的家庭暴力。",
-        }), HttpStatusCode.Created);
+        var letter = await OkAsync(await police.PostAsJsonAsync($"/api/v1/cases/{caseId}/warning-letters", WarningLetter("440306199002154562", "钱芳")), HttpStatusCode.Created);
 
         await OkAsync(await police.PostAsJsonAsync($"/api/v1/warning-letters/{letter.GetProperty("id").GetGuid()}/visits", new { outcome = "上门查访，家庭关系缓和" }));
 
