@@ -49,7 +49,7 @@ public static class RecordVisit
 
     public sealed class Handler(
         LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, AuditTrail audit, TimeProvider time,
-        ClockRuleCatalogue catalogue, ReturnVisitPolicy policy, IOptions<ClockEngineOptions> options, ReturnVisitTasks visitTasks)
+        ClockRuleCatalogue catalogue, ReturnVisitPolicy policy, IOptions<ClockEngineOptions> options, ReturnVisitTasks visitTasks, VisitPlanner planner)
     {
         /// <returns>The visit; or errors; or not found (out of scope, or no read access to visits); or neither = forbidden (may read, not record).</returns>
         public async Task<(VisitDto? Visit, FieldErrors? Errors, bool NotFound)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
@@ -100,6 +100,7 @@ public static class RecordVisit
             if (task is not null)
             {
                 await visitTasks.CompleteAsync(task, user, label, now, ct);
+                await planner.PlanNextAsync(task, user, now, ct);
             }
             else if (await LegacyPlannedClockAsync(caseId, user.AgencyId, now, ct) is { } planned)
             {

@@ -11,11 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Lianhu.Web.Features.Visits;
 
 /// <summary>
-/// Turns the return-visit plan of the assessed level into tasks: one per planned visit and visiting
-/// agency, each carrying a <c>return-visit</c> clock due N days after the assessment (subject
+/// Turns the return-visit plan of the assessed level into tasks, one visit at a time per visiting
+/// agency: each task carries a <c>return-visit</c> clock due N days after the assessment (subject
 /// <c>visit-plan</c> = the assessment), so a missed visit reminds and escalates like any deadline
-/// and an open visit blocks closure. A new assessment replaces the open part of the plan: visits
-/// still in time are cancelled with their tasks; overdue ones stay (the breach stands).
+/// and the open visit blocks closure; recording it plans the next, until the plan's final visit.
+/// A new assessment replaces the plan: visits still in time are cancelled with their tasks;
+/// overdue ones stay (the breach stands).
 /// </summary>
 public sealed class VisitPlanner(LianhuDbContext db, ClockRuleCatalogue catalogue, ReturnVisitPolicy policy, ReturnVisitTasks tasks)
 {
@@ -49,15 +50,49 @@ public sealed class VisitPlanner(LianhuDbContext db, ClockRuleCatalogue catalogu
         var place = await tasks.PlaceOfAsync(assessment.CaseId, ct);
         foreach (var plan in policy.PlansFor(level))
         {
-            foreach (var day in plan.Days)
-            {
-                var computation = catalogue.Compute(PlannedVisitRule, assessment.AssessmentDate, new ClockOptions { Amount = day });
-                var reason = new RoutingText($"{plan.Reason.ZhCn}（第 {day} 日）", $"{plan.Reason.En} (day {day})");
-                tasks.Create(place, plan.Agency, reason, computation, ClockSubject.Of(SubjectType, assessment.Id), user, now);
-            }
+            PlanFirst(place, plan, plan.Days, assessment.Id, assessment.AssessmentDate, user, now);
         }
 
         await tasks.StageAsync(ct);
+    }
+
+    /// <summary>
+    /// A planned visit was recorded: the plan's next visit (the first still ahead) becomes a task,
+    /// unless a newer assessment has replaced the plan since.
+    /// </summary>
+    public async Task PlanNextAsync(CaseTask done, CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var clock = await db.Clocks.AsNoTracking().Where(c => c.Id == done.ClockId && c.SubjectType == SubjectType).Select(c => new { c.SubjectId, c.Amount }).SingleOrDefaultAsync(ct);
+        var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == done.CaseId)
+            .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id)
+            .Select(a => new { a.Id, a.CommonLevel, a.AssessmentDate }).FirstOrDefaultAsync(ct);
+        if (clock is null || newest is not { CommonLevel: { } level } || newest.Id != clock.SubjectId)
+        {
+            return;
+        }
+
+        var plans = policy.PlansFor(level);
+        var plan = plans.FirstOrDefault(p => p.Agency == done.AgencyType && p.Days.Contains(clock.Amount)) ?? plans.FirstOrDefault(p => p.Days.Contains(clock.Amount));
+        if (plan is not null)
+        {
+            PlanFirst(await tasks.PlaceOfAsync(done.CaseId, ct), plan, [.. plan.Days.Where(d => d > clock.Amount)], newest.Id, newest.AssessmentDate, user, now);
+            await tasks.StageAsync(ct);
+        }
+    }
+
+    /// <summary>The first of <paramref name="days"/> still ahead becomes the plan's open visit task (one at a time keeps the inbox readable).</summary>
+    private void PlanFirst(ReturnVisitTasks.Place place, VisitPlan plan, IEnumerable<int> days, Guid assessmentId, DateOnly assessmentDate, CurrentUser user, DateTimeOffset now)
+    {
+        foreach (var day in days)
+        {
+            var computation = catalogue.Compute(PlannedVisitRule, assessmentDate, new ClockOptions { Amount = day });
+            var reason = new RoutingText($"{plan.Reason.ZhCn}（第 {day} 日）", $"{plan.Reason.En} (day {day})");
+            if (tasks.Create(place, plan.Agency, reason, computation, ClockSubject.Of(SubjectType, assessmentId), user, now) is not null)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Pushes the new tasks to the visiting agencies' inboxes; call after saving.</summary>
