@@ -26,6 +26,9 @@ public enum CaseSection
 
     /// <summary>Children in the household.</summary>
     Children,
+
+    /// <summary>Return visits and their notes: the lead and the agencies holding a visit task record them.</summary>
+    Visits,
 }
 
 /// <summary>How a user stands to a case; decides which row of the permission table applies.</summary>

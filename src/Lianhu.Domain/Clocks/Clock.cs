@@ -77,6 +77,12 @@ public sealed class Clock
 
     public DateTimeOffset? CancelledAt { get; private set; }
 
+    /// <summary>What the due time means (from the rule when the clock started): a breach, or a lapse.</summary>
+    public ClockDueAction OnDue { get; private set; }
+
+    /// <summary>When a validity clock ran out (<see cref="ClockState.Lapsed"/>).</summary>
+    public DateTimeOffset? LapsedAt { get; private set; }
+
     /// <summary>What was done (completed) or why it is no longer needed (cancelled).</summary>
     public string? Outcome { get; private set; }
 
@@ -100,8 +106,8 @@ public sealed class Clock
 
     public bool IsRunning => State is ClockState.Pending or ClockState.Reminded;
 
-    /// <summary>Breached, or still running past its due time (the engine has not scanned yet).</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => State == ClockState.Breached || (IsRunning && now >= DueAt);
+    /// <summary>Breached, or a deadline still running past its due time (the engine has not scanned yet). A validity period that ran out is never overdue.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => State == ClockState.Breached || (IsRunning && OnDue == ClockDueAction.Breach && now >= DueAt);
 
     public static Clock Start(
         Guid id, Guid caseId, ClockSubject subject, ClockComputation computation, DateTimeOffset reminderAt, Guid ownerAgencyId, Guid startedBy, DateTimeOffset now)
@@ -137,6 +143,7 @@ public sealed class Clock
             SourceZh = computation.Source.ZhCn,
             SourceEn = computation.Source.En,
             ReminderAt = reminderAt.ToUniversalTime(),
+            OnDue = computation.OnDue,
             State = ClockState.Pending,
             OwnerAgencyId = ownerAgencyId,
             StartedByUserId = startedBy,
@@ -148,11 +155,18 @@ public sealed class Clock
     }
 
     /// <summary>
-    /// What the clock engine does at <paramref name="now"/>: breach when due (a missed reminder is
-    /// not sent late), otherwise remind when the reminder time has come, otherwise nothing.
+    /// What the clock engine does at <paramref name="now"/>: when due, breach — or lapse, for a
+    /// validity period (<see cref="ClockDueAction.Lapse"/>) — (a missed reminder is not sent late),
+    /// otherwise remind when the reminder time has come, otherwise nothing.
     /// </summary>
     public ClockFiring Fire(DateTimeOffset now)
     {
+        if (IsRunning && now >= DueAt && OnDue == ClockDueAction.Lapse)
+        {
+            Lapse(now);
+            return ClockFiring.Lapsed;
+        }
+
         if (IsRunning && now >= DueAt)
         {
             Breach(now);
@@ -193,6 +207,11 @@ public sealed class Clock
             throw NotAllowed("breach");
         }
 
+        if (OnDue == ClockDueAction.Lapse)
+        {
+            throw new DomainRuleViolationException("clock.lapses", "A validity period runs out; it is never breached.");
+        }
+
         if (at < DueAt)
         {
             throw new DomainRuleViolationException("clock.not-yet-due", "A clock cannot be breached before its due time.");
@@ -200,6 +219,29 @@ public sealed class Clock
 
         State = ClockState.Breached;
         BreachedAt = at.ToUniversalTime();
+        Finish();
+    }
+
+    /// <summary>A validity period ran out at its due time: the clock ends as lapsed, with no breach.</summary>
+    public void Lapse(DateTimeOffset at)
+    {
+        if (!IsRunning)
+        {
+            throw NotAllowed("lapse");
+        }
+
+        if (OnDue != ClockDueAction.Lapse)
+        {
+            throw new DomainRuleViolationException("clock.not-a-validity", "A deadline is breached when missed, not lapsed.");
+        }
+
+        if (at < DueAt)
+        {
+            throw new DomainRuleViolationException("clock.not-yet-due", "A clock cannot lapse before its due time.");
+        }
+
+        State = ClockState.Lapsed;
+        LapsedAt = at.ToUniversalTime();
         Finish();
     }
 

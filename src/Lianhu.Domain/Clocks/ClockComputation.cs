@@ -25,6 +25,9 @@ public sealed record ClockComputation
 
     public required bool Emergency { get; init; }
 
+    /// <summary>What the due time means, copied from the rule so a running clock keeps it after the rule file changes.</summary>
+    public ClockDueAction OnDue { get; init; }
+
     /// <summary>False when a day consulted for a rollover lies in a year the calendar does not cover.</summary>
     public bool CalendarCovered => CalendarCoverage != Clocks.CalendarCoverage.NotCovered;
 

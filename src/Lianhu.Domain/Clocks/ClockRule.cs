@@ -37,6 +37,12 @@ public sealed record ClockRule
     /// </summary>
     public TimeSpan? ReminderBefore { get; init; }
 
+    /// <summary>
+    /// What reaching the due time means: a missed deadline (<see cref="ClockDueAction.Breach"/>,
+    /// recorded and escalated) or the natural end of a validity period (<see cref="ClockDueAction.Lapse"/>).
+    /// </summary>
+    public ClockDueAction OnDue { get; init; }
+
     public PeriodReading DefaultReading => Unit switch
     {
         PeriodUnit.Hours => PeriodReading.ForHours(HourReading ?? Clocks.HourReading.ExactInstant),

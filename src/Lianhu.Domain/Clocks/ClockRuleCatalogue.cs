@@ -56,6 +56,7 @@ public sealed class ClockRuleCatalogue
             Source = rule.Source,
             Explanation = ClockExplanation.For(rule, period, options.Emergency, Calendar),
             Emergency = options.Emergency,
+            OnDue = rule.OnDue,
             Period = period,
         };
     }

@@ -38,6 +38,9 @@ internal sealed class ClockRuleDto
 
     public ReminderDto? ReminderBefore { get; set; }
 
+    /// <summary><c>breach</c> (default) or <c>lapse</c>: what reaching the due time means.</summary>
+    public string? OnDue { get; set; }
+
     /// <summary>Free text for maintainers (why this default); not used in computations.</summary>
     public string? Note { get; set; }
 }

@@ -40,6 +40,12 @@ internal static partial class ClockRuleReader
             Source = ConfigJson.Text(dto.Source, document, path + ".source"),
             Description = ConfigJson.Text(dto.Description, document, path + ".description"),
             ReminderBefore = ReadReminder(dto.ReminderBefore, document, path + ".reminder_before"),
+            OnDue = dto.OnDue switch
+            {
+                null or "breach" => ClockDueAction.Breach,
+                "lapse" => ClockDueAction.Lapse,
+                _ => throw new ClockConfigurationException(document, path + ".on_due", $"'{dto.OnDue}' must be \"breach\" or \"lapse\""),
+            },
         };
     }
 

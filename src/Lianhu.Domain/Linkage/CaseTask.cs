@@ -16,7 +16,8 @@ public enum CaseTaskStatus
 
 /// <summary>
 /// Why a task exists: routing; a declined task handed back to its routing centre; a lead transfer
-/// the receiving agency accepts or declines; an escalation between tiers (pull up / hand down).
+/// the receiving agency accepts or declines; an escalation between tiers (pull up / hand down); a
+/// planned or event-driven return visit (completed by recording the visit).
 /// </summary>
 public enum CaseTaskKind
 {
@@ -25,6 +26,7 @@ public enum CaseTaskKind
     LeadTransfer,
     Escalation,
     ConferenceDecision,
+    ReturnVisit,
 }
 
 /// <summary>
@@ -115,10 +117,26 @@ public sealed class CaseTask
         return New(id, caseId, CaseTaskKind.Routed, routed.AgencyId, routed.AgencyType, routed.Tier, routed.Role, routingCentreId, routed.Step, routed.Reason, dueAt, createdBy, now).Build(rule: routed.Rule, policyVersion: routed.PolicyVersion);
     }
 
-    /// <summary>A task made by hand (a centre reassigning declined work), with the same lifecycle as a routed one.</summary>
+    /// <summary>
+    /// A task made by hand (a centre reassigning declined work), with the same lifecycle as a routed
+    /// one; reassigned return-visit work stays a return visit.
+    /// </summary>
     public static CaseTask Assign(
-        Guid id, Guid caseId, Guid agencyId, AgencyType type, Tier tier, Guid routingCentreId, string step, RoutingText reason, Guid? parent, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now) =>
-        New(id, caseId, CaseTaskKind.Routed, agencyId, type, tier, null, routingCentreId, step, reason, dueAt, createdBy, now).Build(parent: parent);
+        Guid id, Guid caseId, Guid agencyId, AgencyType type, Tier tier, Guid routingCentreId, string step, RoutingText reason, Guid? parent, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now,
+        CaseTaskKind kind = CaseTaskKind.Routed) =>
+        kind is CaseTaskKind.Routed or CaseTaskKind.ReturnVisit
+            ? New(id, caseId, kind, agencyId, type, tier, null, routingCentreId, step, reason, dueAt, createdBy, now).Build(parent: parent)
+            : throw new ArgumentOutOfRangeException(nameof(kind), "Only routed work and return visits are assigned by hand.");
+
+    /// <summary>
+    /// A return visit for the visiting agency (step <see cref="ReturnVisitStep"/>), due when its
+    /// clock is; the visit record completes it, and a declined one goes back to the routing centre.
+    /// </summary>
+    public static CaseTask ReturnVisit(
+        Guid id, Guid caseId, Guid agencyId, AgencyType type, Tier tier, Guid routingCentreId, RoutingText reason, int policyVersion, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now) =>
+        New(id, caseId, CaseTaskKind.ReturnVisit, agencyId, type, tier, null, routingCentreId, ReturnVisitStep, reason, dueAt, createdBy, now).Build(policyVersion: policyVersion);
+
+    public const string ReturnVisitStep = "return-visit";
 
     public void AttachClock(Guid clockId) => ClockId = clockId;
 
@@ -174,7 +192,7 @@ public sealed class CaseTask
         var text = Text(reason, "task.reason-required", ReasonMaxLength);
         Status = CaseTaskStatus.Declined;
         Close(by, text, at);
-        if (Kind != CaseTaskKind.Routed)
+        if (Kind is not (CaseTaskKind.Routed or CaseTaskKind.ReturnVisit))
         {
             return null;
         }
@@ -183,8 +201,37 @@ public sealed class CaseTask
             new RoutingText($"任务被拒绝，需重新指派：{ReasonZh}", $"declined, reassign: {ReasonEn}"), reassignDueAt, by, at).Build(parent: Id);
     }
 
-    /// <summary>Completes the task with its outcome; an accepted task is started on the way.</summary>
+    /// <summary>Completes the task with its outcome; an accepted task is started on the way. A return visit is completed by its visit record only.</summary>
     public void Complete(Guid by, string outcome, DateTimeOffset at)
+    {
+        if (Kind == CaseTaskKind.ReturnVisit)
+        {
+            throw new DomainRuleViolationException("task.visit-required", "A return visit is completed by recording the visit.");
+        }
+
+        Finish(by, outcome, at);
+    }
+
+    /// <summary>
+    /// The visiting agency recorded the visit: the return-visit task completes with the visit's
+    /// outcome; a task not yet accepted is accepted and started on the way (doing it is answering it).
+    /// </summary>
+    public void CompleteByVisit(Guid by, string outcome, DateTimeOffset at)
+    {
+        if (Kind != CaseTaskKind.ReturnVisit)
+        {
+            throw new DomainRuleViolationException("task.not-a-visit", "Only a return-visit task is completed by a visit.");
+        }
+
+        if (Status == CaseTaskStatus.Created)
+        {
+            Accept(at);
+        }
+
+        Finish(by, outcome, at);
+    }
+
+    private void Finish(Guid by, string outcome, DateTimeOffset at)
     {
         if (Status == CaseTaskStatus.Accepted)
         {

@@ -55,7 +55,11 @@ public sealed class Visit
     /// <summary>The planned-visit clock this visit fulfilled, if any.</summary>
     public Guid? PlannedClockId { get; private set; }
 
-    public static Visit Record(Guid id, Guid caseId, VisitMethod method, VisitOutcome outcome, DateTimeOffset visitedAt, Guid by, Guid agency, string? note, Guid? plannedClockId, DateTimeOffset now)
+    /// <summary>The return-visit task this visit completed, if any.</summary>
+    public Guid? TaskId { get; private set; }
+
+    public static Visit Record(
+        Guid id, Guid caseId, VisitMethod method, VisitOutcome outcome, DateTimeOffset visitedAt, Guid by, Guid agency, string? note, Guid? plannedClockId, DateTimeOffset now, Guid? taskId = null)
     {
         if (visitedAt > now.AddMinutes(5))
         {
@@ -68,6 +72,6 @@ public sealed class Visit
             throw new DomainRuleViolationException("visit.note", "The note is too long.");
         }
 
-        return new Visit { Id = id, CaseId = caseId, Method = method, Outcome = outcome, VisitedAt = visitedAt, ByUserId = by, ByAgencyId = agency, Note = text, PlannedClockId = plannedClockId };
+        return new Visit { Id = id, CaseId = caseId, Method = method, Outcome = outcome, VisitedAt = visitedAt, ByUserId = by, ByAgencyId = agency, Note = text, PlannedClockId = plannedClockId, TaskId = taskId };
     }
 }

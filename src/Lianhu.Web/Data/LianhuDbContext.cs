@@ -140,6 +140,7 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<VisitMethod>(configurationBuilder);
         StableNameConverter.Register<VisitOutcome>(configurationBuilder);
         StableNameConverter.Register<ClockState>(configurationBuilder);
+        StableNameConverter.Register<ClockDueAction>(configurationBuilder);
         StableNameConverter.Register<InstrumentSource>(configurationBuilder);
         StableNameConverter.Register<CommonRiskLevel>(configurationBuilder);
         StableNameConverter.Register<HandlingTier>(configurationBuilder);

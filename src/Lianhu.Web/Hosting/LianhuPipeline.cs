@@ -91,6 +91,7 @@ public static class LianhuPipeline
         CreateUser.Map(admin);
         SetUserLock.Map(admin);
         admin.MapLinkageAdmin();
+        Features.Retention.RetentionReport.Map(admin);
 
         UiEndpoints.Map(app);
         Features.Legal.Documents.DocumentEndpoints.MapUi(app);

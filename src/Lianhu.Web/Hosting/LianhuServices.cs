@@ -89,12 +89,15 @@ public static class LianhuServices
         services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<CaseClosure.Handler>();
-        services.AddSingleton(_ => ReturnVisitPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json")));
+        services.AddSingleton(sp => VisitPolicyCheck.Loaded(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json"), sp.GetRequiredService<Lianhu.Domain.Clocks.ClockRuleCatalogue>()));
         services.AddScoped<VisitPlanner>();
+        services.AddScoped<ReturnVisitTasks>();
+        services.AddScoped<RetentionReport.Handler>();
         services.AddScoped<RecordVisit.Handler>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<IRetentionStep, VisitNotesRetention>();
         services.AddScoped<IClosureCondition, OpenTasksCondition>();
+        services.AddScoped<IClosureCondition, OpenReturnVisitsCondition>();
         services.AddScoped<IClosureCondition, RunningClocksCondition>();
         services.AddScoped<GetCase.Handler>();
         services.AddScoped<ListCases.Handler>();

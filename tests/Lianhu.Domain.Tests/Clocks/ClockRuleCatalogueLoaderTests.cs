@@ -30,6 +30,23 @@ public class ClockRuleCatalogueLoaderTests
     }
 
     [Fact]
+    public void Parse_OnDue_DefaultsToBreach_AndReadsLapse()
+    {
+        var catalogue = ClockRuleCatalogueLoader.Parse(
+            Rules(Rule("\"id\": \"a\", \"unit\": \"days\", \"amount\": 5, \"rollover\": false"),
+                Rule("\"id\": \"b\", \"unit\": \"months\", \"amount\": 6, \"rollover\": false, \"on_due\": \"lapse\"")),
+            HolidayCalendar.WeekendsOnly);
+
+        catalogue.Get("a").OnDue.ShouldBe(ClockDueAction.Breach);
+        catalogue.Get("b").OnDue.ShouldBe(ClockDueAction.Lapse);
+        catalogue.Compute("b", new DateOnly(2026, 3, 2)).OnDue.ShouldBe(ClockDueAction.Lapse);
+    }
+
+    [Fact]
+    public void Parse_UnknownOnDue_IsRejected() =>
+        Fails(Rules(Rule("\"id\": \"a\", \"unit\": \"days\", \"amount\": 5, \"rollover\": false, \"on_due\": \"expire\""))).Field.ShouldBe("rules[0].on_due");
+
+    [Fact]
     public void Parse_DuplicateId_NamesTheSecond() =>
         Fails(Rules(
             Rule("\"id\": \"a\", \"unit\": \"days\", \"amount\": 5, \"rollover\": true"),

@@ -75,6 +75,43 @@ public class ClockTests
         clock.RemindedAt.ShouldBeNull();
     }
 
+    // po-validity: 6 months from the order made 2026-03-02; reminds 14 days before it ends.
+    private static Clock NewValidityClock()
+    {
+        var computation = Catalogue.Compute("po-validity", new DateOnly(2026, 3, 2));
+        var reminder = ClockReminderPolicy.ReminderAt(Catalogue.Get("po-validity"), computation);
+        return Clock.Start(Guid.CreateVersion7(), CaseId, ClockSubject.ForCase(CaseId), computation, reminder, Agency, User, Accepted);
+    }
+
+    [Fact]
+    public void Fire_AValidityPeriodAtItsEnd_Lapses_NeverBreaches()
+    {
+        var clock = NewValidityClock();
+        clock.OnDue.ShouldBe(ClockDueAction.Lapse);
+
+        var end = clock.DueAt;
+        clock.Fire(end.AddDays(-10)).ShouldBe(ClockFiring.Reminded);
+        clock.IsOverdueAt(end.AddDays(1)).ShouldBeFalse();
+        clock.Fire(end.AddMinutes(-1)).ShouldBe(ClockFiring.None);
+        clock.Fire(end).ShouldBe(ClockFiring.Lapsed);
+
+        clock.State.ShouldBe(ClockState.Lapsed);
+        clock.LapsedAt.ShouldBe(end);
+        clock.BreachedAt.ShouldBeNull();
+        clock.NextFireAt.ShouldBeNull();
+        clock.Fire(end.AddDays(7)).ShouldBe(ClockFiring.None);
+        CodeOf(() => clock.Complete(User, "late", end.AddDays(1))).ShouldBe("clock.already-lapsed");
+    }
+
+    [Fact]
+    public void Breach_AValidityPeriod_Throws_AndLapse_ADeadline_Throws()
+    {
+        var validity = NewValidityClock();
+        CodeOf(() => validity.Breach(validity.DueAt.AddDays(1))).ShouldBe("clock.lapses");
+        CodeOf(() => validity.Lapse(validity.DueAt.AddDays(-1))).ShouldBe("clock.not-yet-due");
+        CodeOf(() => NewClock().Lapse(Bj(2026, 3, 6))).ShouldBe("clock.not-a-validity");
+    }
+
     [Fact]
     public void Remind_Twice_Throws()
     {

@@ -29,6 +29,39 @@ public class CaseTaskTests
         task.Version.ShouldBe(4);
     }
 
+    private static CaseTask Visit() => CaseTask.ReturnVisit(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), AgencyType.ResidentsCommittee, Tier.Community, Centre,
+        new RoutingText("低风险回访", "low-risk visit"), 2, Now.AddDays(30), User, Now);
+
+    [Fact]
+    public void ReturnVisit_IsCompletedByItsVisitOnly_EvenStraightFromCreated()
+    {
+        var task = Visit();
+        task.Kind.ShouldBe(CaseTaskKind.ReturnVisit);
+        task.Step.ShouldBe(CaseTask.ReturnVisitStep);
+        task.PolicyVersion.ShouldBe(2);
+        Should.Throw<DomainRuleViolationException>(() => task.Complete(User, "done", Now.AddMinutes(1))).Code.ShouldBe("task.visit-required");
+        Should.Throw<DomainRuleViolationException>(() => New().CompleteByVisit(User, "visit safe", Now.AddMinutes(1))).Code.ShouldBe("task.not-a-visit");
+
+        task.CompleteByVisit(User, "visit safe", Now.AddMinutes(1));
+
+        task.Status.ShouldBe(CaseTaskStatus.Completed);
+        task.AcceptedAt.ShouldBe(Now.AddMinutes(1));
+        task.ClosingText.ShouldBe("visit safe");
+        Should.Throw<DomainRuleViolationException>(() => task.CompleteByVisit(User, "again", Now.AddMinutes(2))).Code.ShouldBe("task.illegal-move");
+    }
+
+    [Fact]
+    public void ReturnVisit_Declined_GoesBackToTheRoutingCentre_AndIsReassignedAsAVisit()
+    {
+        var task = Visit();
+        var reassignment = task.Decline(User, "not our community", Guid.NewGuid(), Tier.District, Now.AddHours(24), Now.AddMinutes(1))!;
+
+        reassignment.Kind.ShouldBe(CaseTaskKind.Reassignment);
+        reassignment.AgencyId.ShouldBe(Centre);
+        CaseTask.Assign(Guid.NewGuid(), task.CaseId, Guid.NewGuid(), AgencyType.ResidentsCommittee, Tier.Community, Centre, task.Step, new RoutingText("改派", "reassigned"),
+            reassignment.Id, Now.AddDays(30), User, Now.AddMinutes(2), task.Kind).Kind.ShouldBe(CaseTaskKind.ReturnVisit);
+    }
+
     [Fact]
     public void Decline_NeedsAReason_AndGivesTheRoutingCentreAReassignmentTask()
     {

@@ -23,6 +23,8 @@ public sealed class ClockConfiguration : IEntityTypeConfiguration<Clock>
         builder.Property(c => c.Outcome).HasMaxLength(Clock.OutcomeMaxLength);
         builder.Property(c => c.ClaimOwner).HasMaxLength(Clock.ClaimOwnerMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        // Clocks started before rule files could say "lapse" were all deadlines.
+        builder.Property(c => c.OnDue).HasDefaultValue(ClockDueAction.Breach);
         builder.Ignore(c => c.IsRunning);
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -96,9 +96,10 @@ public static class CreateAssessment
 
             db.Assessments.Add(assessment);
             await reassessment.ScheduleAsync(assessment, user.UserId, user.AgencyId, now, ct);
-            await visits.PlanAsync(assessment, user.UserId, user.AgencyId, now, ct);
+            await visits.PlanAsync(assessment, user, now, ct);
             audit.Record(user.AsActor(), "assessment.create", "assessment", assessment.Id.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
+            await visits.PublishAsync(ct);
             await routing.RouteAfterAssessmentAsync(caseId, user, ct); // linkage: route the case at its new level (idempotent)
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);
             return new Outcome(assessment.ToDto(agency), null);

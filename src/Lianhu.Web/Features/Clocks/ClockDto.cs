@@ -33,6 +33,7 @@ public sealed record ClockDto(
     DateTimeOffset? BreachedAt,
     DateTimeOffset? CompletedAt,
     DateTimeOffset? CancelledAt,
+    DateTimeOffset? LapsedAt,
     string? Outcome,
     int Version);
 
@@ -49,7 +50,7 @@ public static class ClockMapping
             reading is null ? null : english ? reading.En : reading.ZhCn,
             english ? c.SourceEn : c.SourceZh,
             english ? c.ExplanationEn : c.ExplanationZh,
-            Bj(c.ReminderAt), Bj(c.RemindedAt), Bj(c.BreachedAt), Bj(c.CompletedAt), Bj(c.CancelledAt), c.Outcome, c.Version);
+            Bj(c.ReminderAt), Bj(c.RemindedAt), Bj(c.BreachedAt), Bj(c.CompletedAt), Bj(c.CancelledAt), Bj(c.LapsedAt), c.Outcome, c.Version);
     }
 
     private static DateTimeOffset Bj(DateTimeOffset instant) => ShanghaiTime.ToShanghai(instant);

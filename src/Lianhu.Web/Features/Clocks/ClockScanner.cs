@@ -44,8 +44,8 @@ public sealed class ClockScanner(
             if (result.Claimed > 0)
             {
                 logger.LogInformation(
-                    "Clock scan: {Claimed} claimed, {Reminded} reminded, {Breached} breached, {Lost} left to other nodes",
-                    result.Claimed, result.Reminded, result.Breached, result.Lost);
+                    "Clock scan: {Claimed} claimed, {Reminded} reminded, {Breached} breached, {Lapsed} lapsed, {Lost} left to other nodes",
+                    result.Claimed, result.Reminded, result.Breached, result.Lapsed, result.Lost);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

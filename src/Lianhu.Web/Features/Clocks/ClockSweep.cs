@@ -24,13 +24,13 @@ public sealed class ClockSweep(
     ILogger<ClockSweep> logger)
 {
     /// <summary>What one scan did.</summary>
-    public sealed record Result(int Claimed, int Reminded, int Breached, int Lost);
+    public sealed record Result(int Claimed, int Reminded, int Breached, int Lost, int Lapsed);
 
     /// <summary>Claims and fires until nothing due is left (bounded, so a flood cannot pin the scanner).</summary>
     public async Task<Result> RunOnceAsync(CancellationToken ct = default)
     {
         var settings = options.Value;
-        int claimed = 0, reminded = 0, breached = 0, lost = 0;
+        int claimed = 0, reminded = 0, breached = 0, lost = 0, lapsed = 0;
         for (var batch = 0; batch < 100; batch++)
         {
             var now = time.GetUtcNow();
@@ -43,6 +43,7 @@ public sealed class ClockSweep(
                 {
                     case ClockFiring.Reminded: reminded++; break;
                     case ClockFiring.Breached: breached++; break;
+                    case ClockFiring.Lapsed: lapsed++; break;
                     case null: lost++; break;
                 }
             }
@@ -53,7 +54,7 @@ public sealed class ClockSweep(
             }
         }
 
-        return new Result(claimed, reminded, breached, lost);
+        return new Result(claimed, reminded, breached, lost, lapsed);
     }
 
     /// <returns>What happened, or null when another node got there first (the claim was lost).</returns>
@@ -85,6 +86,11 @@ public sealed class ClockSweep(
             else if (firing == ClockFiring.Reminded)
             {
                 audit.Record(AuditActor.System, "clock.remind", "clock", id.ToString());
+            }
+            else if (firing == ClockFiring.Lapsed)
+            {
+                // A validity period ran out (e.g. the order expired): recorded, never escalated.
+                audit.Record(AuditActor.System, "clock.lapse", "clock", id.ToString());
             }
 
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,8 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Linkage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Closure;
@@ -26,13 +28,25 @@ public sealed class RunningClocksCondition(LianhuDbContext db) : IClosureConditi
     }
 }
 
-/// <summary>Every task must be completed, or cancelled with a reason, before the case closes.</summary>
+/// <summary>Every task must be completed, or cancelled with a reason, before the case closes (return visits are counted on their own).</summary>
 public sealed class OpenTasksCondition(LianhuDbContext db) : IClosureCondition
 {
     public async Task<IReadOnlyList<ClosureBlocker>> BlockersAsync(Case c, CancellationToken ct)
     {
-        var open = await db.CaseTasks.AsNoTracking().CountAsync(
-            t => t.CaseId == c.Id && (t.Status == Domain.Linkage.CaseTaskStatus.Created || t.Status == Domain.Linkage.CaseTaskStatus.Accepted || t.Status == Domain.Linkage.CaseTaskStatus.InProgress), ct);
+        var open = await db.CaseTasks.AsNoTracking().CountAsync(t => t.CaseId == c.Id && t.Kind != CaseTaskKind.ReturnVisit && TaskHolders.Open.Contains(t.Status), ct);
         return open == 0 ? [] : [new ClosureBlocker("open-tasks", open)];
+    }
+}
+
+/// <summary>
+/// Planned and event return visits still open — up to the final one — block closure until the
+/// visiting agency records them (or they are cancelled with a reason).
+/// </summary>
+public sealed class OpenReturnVisitsCondition(LianhuDbContext db) : IClosureCondition
+{
+    public async Task<IReadOnlyList<ClosureBlocker>> BlockersAsync(Case c, CancellationToken ct)
+    {
+        var open = await db.CaseTasks.AsNoTracking().CountAsync(t => t.CaseId == c.Id && t.Kind == CaseTaskKind.ReturnVisit && TaskHolders.Open.Contains(t.Status), ct);
+        return open == 0 ? [] : [new ClosureBlocker("open-visits", open)];
     }
 }

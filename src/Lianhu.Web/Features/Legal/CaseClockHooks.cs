@@ -1,17 +1,18 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
-using Lianhu.Domain.Organisation;
+using Lianhu.Domain.Visits;
 using Lianhu.Web.Identity;
 
 namespace Lianhu.Web.Features.Legal;
 
 /// <summary>
-/// Clocks a case gets by itself. A case opened from a 110 police alarm gets
-/// <c>return-visit-after-110</c> (the women's federation calls the victim the day after, Hefei
-/// linkage practice), owned by the women's federation nearest the case's community (else the
-/// opening agency). Called from <c>OpenCase</c> in the same unit of work, before it saves.
+/// Clocks a case gets by itself. A case opened from a 110 police alarm gets a return-visit task
+/// carrying <c>return-visit-after-110</c> (the women's federation calls the victim the day after,
+/// Hefei linkage practice) for the agency <c>config/policies/return-visits.json</c> names (event
+/// <c>police-110</c>) nearest the case's community. Called from <c>OpenCase</c> in the same unit of
+/// work, before it saves.
 /// </summary>
-public sealed class CaseClockHooks(LegalClocks clocks, AgencyDirectory directory)
+public sealed class CaseClockHooks(LegalClocks clocks, Visits.ReturnVisitTasks visits)
 {
     public const string ReturnVisitRule = "return-visit-after-110";
     public const string GreenChannelRule = "minor-green-channel";
@@ -24,8 +25,7 @@ public sealed class CaseClockHooks(LegalClocks clocks, AgencyDirectory directory
             return;
         }
 
-        var owner = await directory.NearestAsync(opened.DivisionCode, ct, AgencyType.WomensFederation) ?? user.AgencyId;
-        clocks.Start(user, opened.Id, ClockSubject.ForCase(opened.Id), ReturnVisitRule, ClockStart.At(opened.CreatedAt), owner, opened.CreatedAt);
+        await visits.ForEventAsync(opened.Id, VisitEvent.Police110, opened.CreatedAt, ClockSubject.ForCase(opened.Id), user, opened.CreatedAt, ct);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
@@ -12,7 +13,8 @@ namespace Lianhu.Web.Features.Legal;
 /// validity it states (at most six months from the day made, Art 30). The ruling clock completes;
 /// <c>po-validity</c> starts (due at the stated last day, 24:00; reminds before expiry), the order
 /// goes to the police through the platform — a service record — and <c>po-police-verification</c>
-/// (24 h, Shanxi) starts, owned by that police agency.
+/// (24 h, Shanxi) starts, owned by that police agency; and a return-visit task goes to the community
+/// police (<c>config/policies/return-visits.json</c>, event <c>protection-order</c>).
 /// </summary>
 public static class IssueProtectionOrder
 {
@@ -29,9 +31,16 @@ public static class IssueProtectionOrder
             .WithSummary("The court issues the order with measures and validity (≤ 6 months); starts validity and police-verification clocks")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks, AgencyDirectory directory)
+    public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks, AgencyDirectory directory, Visits.ReturnVisitTasks visits)
     {
-        public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
+        public async Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct)
+        {
+            var outcome = await IssueAsync(id, request, text, ct);
+            await visits.PublishAsync(ct);
+            return outcome;
+        }
+
+        private Task<LegalOutcome<ProtectionOrderDto>> IssueAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
             command.RunAsync(id, OrderActor.Court, "protection-order.issue", text, async step =>
             {
                 var errors = step.Errors;
@@ -69,6 +78,9 @@ public static class IssueProtectionOrder
                     order.RecordService(step.User.UserId, ServiceRecipient.Police, DeliveryMethod.Electronic, issuedAt, p, step.Now);
                     clocks.Start(step.User, order.CaseId, step.Subject, "po-police-verification", ClockStart.At(issuedAt), p, step.Now);
                 }
+
+                // The community police visit the victim after the order (return-visits.json, event protection-order).
+                await visits.ForEventAsync(order.CaseId, VisitEvent.ProtectionOrder, issuedAt, step.Subject, step.User, step.Now, ct);
             }, ct);
 
         private async Task<Guid?> PoliceAsync(string? requested, OrderStep step, CancellationToken ct)

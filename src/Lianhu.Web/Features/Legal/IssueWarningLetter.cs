@@ -3,6 +3,7 @@ using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
+using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -16,8 +17,9 @@ namespace Lianhu.Web.Features.Legal;
 /// <summary>
 /// A police agency issues a warning letter (ADVL Arts 16–17) on a case it works. The letter must
 /// name the abuser (name and resident ID number), state the facts and prohibit domestic violence;
-/// an incomplete letter is refused naming each missing field. The <c>warning-followup</c> visit
-/// clock starts (90 days by default, <c>config/clocks/rules.json</c>). A letter to a respondent who
+/// an incomplete letter is refused naming each missing field. The follow-up visit becomes a
+/// return-visit task for the community police station carrying the <c>warning-followup</c> clock
+/// (90 days by default, <c>config/clocks/rules.json</c>; who visits: <c>config/policies/return-visits.json</c>). A letter to a respondent who
 /// already had one in the same household (same case, or same victim) flags the case
 /// <c>repeat-warning</c>; matching uses blind indexes, so no ID number is compared in clear.
 /// </summary>
@@ -37,7 +39,7 @@ public static class IssueWarningLetter
             .WithSummary("Issue a police warning letter (police agencies); starts the follow-up visit clock; a repeat letter flags the case");
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, LegalClocks clocks, WarningLetterReader reader)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, Visits.ReturnVisitTasks visits, WarningLetterReader reader)
     {
         public async Task<LegalOutcome<WarningLetterDto>> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -80,7 +82,8 @@ public static class IssueWarningLetter
             var letter = WarningLetter.Issue(Guid.CreateVersion7(now), caseId, normalised, respondentKey, victimKey, prior, user.AgencyId, user.UserId, now);
             db.WarningLetters.Add(letter);
             audit.Record(user.AsActor(), "warning-letter.issue", "warning-letter", letter.Id.ToString(), "legal");
-            clocks.Start(user, caseId, ClockSubject.Of(ClockSubject.WarningLetterType, letter.Id), "warning-followup", ClockStart.At(now), user.AgencyId, now);
+            // The follow-up visit (warning-followup clock) is a return-visit task for the community police.
+            await visits.ForEventAsync(caseId, VisitEvent.WarningLetter, now, ClockSubject.Of(ClockSubject.WarningLetterType, letter.Id), user, now, ct);
             if (letter.IsRepeat)
             {
                 await FlagAsync(letter, now, ct);
@@ -88,6 +91,7 @@ public static class IssueWarningLetter
             }
 
             await db.SaveChangesAsync(ct);
+            await visits.PublishAsync(ct);
             return LegalOutcome<WarningLetterDto>.Ok((await reader.ToDtosAsync([letter], standing.Case, ct))[0]);
         }
 

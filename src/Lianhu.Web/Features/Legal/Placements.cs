@@ -17,7 +17,8 @@ namespace Lianhu.Web.Features.Legal;
 /// starts a shelter stay. A shelter stay runs <c>shelter-stay</c> (10 days, 民发〔2015〕189号); staying
 /// longer needs a filing with civil affairs, which completes the clock. A clock still running at its
 /// due time is a breach the engine records and escalates. Where a person is belongs to the case's
-/// contact section, so these steps need write access to it.
+/// contact section, so these steps need write access to it. Leaving sheltering (ending at home or
+/// elsewhere) makes a return-visit task (<c>config/policies/return-visits.json</c>, event <c>shelter-exit</c>).
 /// </summary>
 public static class Placements
 {
@@ -55,7 +56,7 @@ public static class Placements
 
     public sealed class Handler(
         LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, LegalClocks clocks, AgencyDirectory directory,
-        ClockRuleCatalogue catalogue)
+        ClockRuleCatalogue catalogue, Visits.ReturnVisitTasks visits)
     {
         public async Task<LegalOutcome<PlacementDto>> StartAsync(Guid caseId, StartRequest request, IStringLocalizer text, CancellationToken ct)
         {
@@ -105,6 +106,12 @@ public static class Placements
                 stay.End(at!.Value, outcome!.Value, request.Note);
                 var label = StableName.Of(outcome.Value);
                 await clocks.CompleteAsync(user, SubjectOf(stay), RuleOf(stay), $"结束安置：{label} / placement ended: {label}", now, ct);
+                if (outcome != PlacementOutcome.Shelter)
+                {
+                    // The victim left sheltering (home or elsewhere): a return visit (return-visits.json, event shelter-exit).
+                    await visits.ForEventAsync(stay.CaseId, Domain.Visits.VisitEvent.ShelterExit, at.Value, SubjectOf(stay), user, now, ct);
+                }
+
                 return outcome == PlacementOutcome.Shelter ? Begin(user, stay.CaseId, PlacementKind.ShelterStay, request.ShelterLocation!, at.Value, now, stay.Id) : null;
             }, ct);
 
@@ -158,6 +165,7 @@ public static class Placements
 
             audit.Record(user.AsActor(), action, "placement", id.ToString(), "contact");
             await db.SaveChangesAsync(ct);
+            await visits.PublishAsync(ct);
             return LegalOutcome<PlacementDto>.Ok(await ToDtoAsync(next ?? stay, ct));
         }
 

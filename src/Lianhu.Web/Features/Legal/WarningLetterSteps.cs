@@ -40,7 +40,7 @@ public static class WarningLetterSteps
     }
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, LegalClocks clocks, WarningLetterReader reader)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, LegalClocks clocks, WarningLetterReader reader, Visits.ReturnVisitTasks visits)
     {
         public async Task<WarningLetterDto?> GetAsync(Guid id, CancellationToken ct)
         {
@@ -79,9 +79,15 @@ public static class WarningLetterSteps
                     return;
                 }
 
-                if (await clocks.CompleteAsync(user, ClockSubject.Of(ClockSubject.WarningLetterType, letter.Id), "warning-followup", request.Outcome!, now, ct) is null)
+                if (await clocks.CompleteAsync(user, ClockSubject.Of(ClockSubject.WarningLetterType, letter.Id), "warning-followup", request.Outcome!, now, ct) is not { } clock)
                 {
                     throw new DomainRuleViolationException("warning-letter.no-visit-pending", "No follow-up visit is pending for this letter.");
+                }
+
+                // The visit recorded on the letter also completes the return-visit task that carries its clock.
+                if (await visits.OpenWithClockAsync(clock.Id, ct) is { } task)
+                {
+                    await visits.CompleteAsync(task, user, request.Outcome!, now, ct);
                 }
             }, ct);
 
@@ -110,6 +116,7 @@ public static class WarningLetterSteps
 
             audit.Record(user.AsActor(), action, "warning-letter", id.ToString(), "legal");
             await db.SaveChangesAsync(ct);
+            await visits.PublishAsync(ct);
             return LegalOutcome<WarningLetterDto>.Ok((await reader.ToDtosAsync([letter], standing.Case, ct))[0]);
         }
     }

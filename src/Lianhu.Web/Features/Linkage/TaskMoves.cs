@@ -96,7 +96,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
     public async Task<IReadOnlyList<InboxSignal>> DeclineAsync(CaseTask task, string? reason, DateTimeOffset now, CancellationToken ct)
     {
         var user = current.Required;
-        if (task.Kind is not (CaseTaskKind.Routed or CaseTaskKind.Reassignment))
+        if (task.Kind is not (CaseTaskKind.Routed or CaseTaskKind.Reassignment or CaseTaskKind.ReturnVisit))
         {
             // A declined request: the requester keeps the case and hears the answer.
             task.Decline(user.UserId, reason ?? string.Empty, Guid.Empty, Tier.District, now.AddHours(1), now);
@@ -156,7 +156,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
         var id = Guid.CreateVersion7(now);
         var clock = routing.StartClock(reassignment.CaseId, id, hours, agency.Id, user.UserId, now);
         var task = CaseTask.Assign(id, reassignment.CaseId, agency.Id, agency.Type, agency.Tier, reassignment.RoutingCentreId, declined.Step,
-            new RoutingText($"联动中心重新指派：{declined.ReasonZh}", $"reassigned by the linkage centre: {declined.ReasonEn}"), reassignment.Id, clock.DueAt, user.UserId, now);
+            new RoutingText($"联动中心重新指派：{declined.ReasonZh}", $"reassigned by the linkage centre: {declined.ReasonEn}"), reassignment.Id, clock.DueAt, user.UserId, now, declined.Kind);
         task.AttachClock(clock.Id);
         db.CaseTasks.Add(task);
         if (reassignment.Status == CaseTaskStatus.Created)

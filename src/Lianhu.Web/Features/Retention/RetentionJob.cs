@@ -35,20 +35,20 @@ public sealed class VisitNotesRetention(LianhuDbContext db) : IRetentionStep
 /// </summary>
 public sealed class RetentionJob(LianhuDbContext db, IEnumerable<IRetentionStep> steps, AuditTrail audit, TimeProvider time)
 {
-    public sealed record Report(DateTimeOffset ClosedBefore, int Cases, IReadOnlyDictionary<string, int> Items, bool DryRun);
+    /// <summary>A closed case in the report: its number and dates only, never its content.</summary>
+    public sealed record ReportedCase(Guid Id, string Number, DateTimeOffset ClosedAt, DateTimeOffset AnonymiseFrom);
 
-    public static int AnonymiseAfterYears(string? path = null)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path ?? Path.Combine(LianhuPaths.Config, "policies", "retention.json")));
-        var years = doc.RootElement.GetProperty("anonymiseAfterYears").GetInt32();
-        return years >= 1 ? years : throw new FormatException("retention.json: anonymiseAfterYears must be at least 1.");
-    }
+    public sealed record Report(DateTimeOffset ClosedBefore, int Cases, IReadOnlyDictionary<string, int> Items, bool DryRun, IReadOnlyList<ReportedCase> Expired);
 
-    public async Task<Report> RunAsync(int years, bool dryRun, CancellationToken ct)
+    public static int AnonymiseAfterYears(string? path = null) => RetentionPolicy.Load(path).AnonymiseAfterYears;
+
+    /// <param name="actor">Who applies it (the admin on the page or API); the system for the CLI.</param>
+    public async Task<Report> RunAsync(int years, bool dryRun, CancellationToken ct, AuditActor? actor = null)
     {
         var now = time.GetUtcNow();
         var cutoff = now.AddYears(-years);
-        var expired = await db.Cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && c.AnonymisedAt == null).ToListAsync(ct);
+        var expired = await db.Cases.Where(c => c.Status == CaseStatus.Closed && c.ClosedAt < cutoff && c.AnonymisedAt == null).OrderBy(c => c.ClosedAt).ToListAsync(ct);
+        var reported = expired.Select(c => new ReportedCase(c.Id, c.Number, c.ClosedAt!.Value, c.ClosedAt.Value.AddYears(years))).ToList();
         var ids = expired.Select(c => c.Id).ToList();
         var items = new Dictionary<string, int>();
         foreach (var step in steps)
@@ -62,12 +62,32 @@ public sealed class RetentionJob(LianhuDbContext db, IEnumerable<IRetentionStep>
             foreach (var c in expired)
             {
                 c.Anonymise(now);
-                audit.Record(AuditActor.System, "case.anonymise", "case", c.Id.ToString(), reason: $"retention {years} years");
+                audit.Record(actor ?? AuditActor.System, "case.anonymise", "case", c.Id.ToString(), reason: $"retention {years} years");
             }
 
             await db.SaveChangesAsync(ct);
         }
 
-        return new Report(cutoff, expired.Count, items, dryRun);
+        return new Report(cutoff, expired.Count, items, dryRun, reported);
     }
+}
+
+/// <summary>config/policies/retention.json, read strictly (an unknown field is an error).</summary>
+public sealed record RetentionPolicy(int Version, int AnonymiseAfterYears, int ReportHorizonDays, string? Note = null)
+{
+    public static RetentionPolicy Load(string? path = null)
+    {
+        path ??= Path.Combine(LianhuPaths.Config, "policies", "retention.json");
+        var policy = JsonSerializer.Deserialize<RetentionPolicy>(File.ReadAllText(path), Options) ?? throw new FormatException("retention.json: empty.");
+        return policy.AnonymiseAfterYears < 1 ? throw new FormatException("retention.json: anonymiseAfterYears must be at least 1.")
+            : policy.ReportHorizonDays is < 0 or > 366 ? throw new FormatException("retention.json: reportHorizonDays must be 0–366.")
+            : policy;
+    }
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+    };
 }

@@ -2,12 +2,14 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
+using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +20,26 @@ namespace Lianhu.Web.Features.Visits;
 
 /// <summary>
 /// <c>POST /api/v1/cases/{id}/visits</c>: records a return visit (phone, message or home visit) and its
-/// outcome; it fulfils the earliest open planned visit. Unreachable several times in a row starts an
-/// escalation clock; a new incident starts a 24-hour reassessment clock.
+/// outcome, by the lead or an agency holding a visit task (section <c>visits</c>). It completes the
+/// recording agency's earliest open return-visit task (and the task's clock, if still in time); a
+/// visit with no task of the agency open is recorded as an extra visit. Unreachable several times in
+/// a row starts an escalation clock; a new incident starts a 24-hour reassessment clock.
 /// </summary>
 public static class RecordVisit
 {
     public sealed record Request(string? Method, string? Outcome, DateTimeOffset? At, string? Note);
 
-    public sealed record VisitDto(Guid Id, string Method, string Outcome, DateTimeOffset VisitedAt, Guid ByAgencyId, string? ByAgencyName, string? Note, Guid? PlannedClockId);
+    public sealed record VisitDto(Guid Id, string Method, string Outcome, DateTimeOffset VisitedAt, Guid ByAgencyId, string? ByAgencyName, string? Note, Guid? PlannedClockId, Guid? TaskId);
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/cases/{id:guid}/visits", async Task<Results<Created<VisitDto>, NotFound, ValidationProblem>> (Guid id, Request request, Handler h, IStringLocalizer<Request> text, CancellationToken ct) =>
+        api.MapPost("/cases/{id:guid}/visits", async Task<Results<Created<VisitDto>, NotFound, ValidationProblem, ProblemHttpResult>> (Guid id, Request request, Handler h, IStringLocalizer<Request> text, CancellationToken ct) =>
             {
                 var (dto, errors, notFound) = await h.HandleAsync(id, request, text, ct);
-                return notFound ? TypedResults.NotFound() : errors is not null ? errors.ToProblem() : TypedResults.Created($"/api/v1/cases/{id}/visits", dto!);
+                return notFound ? TypedResults.NotFound()
+                    : errors is not null ? errors.ToProblem()
+                    : dto is null ? Problems.Forbidden(text, "visit.no-write")
+                    : TypedResults.Created($"/api/v1/cases/{id}/visits", dto);
             })
             .WithName("RecordVisit").WithTags("Visits").WithSummary("Record a return visit and its outcome");
         api.MapGet("/cases/{id:guid}/visits", async Task<Results<Ok<List<VisitDto>>, NotFound>> (Guid id, Handler h, CancellationToken ct) =>
@@ -42,15 +49,21 @@ public static class RecordVisit
 
     public sealed class Handler(
         LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, AuditTrail audit, TimeProvider time,
-        ClockRuleCatalogue catalogue, ReturnVisitPolicy policy, IOptions<ClockEngineOptions> options)
+        ClockRuleCatalogue catalogue, ReturnVisitPolicy policy, IOptions<ClockEngineOptions> options, ReturnVisitTasks visitTasks, VisitPlanner planner)
     {
+        /// <returns>The visit; or errors; or not found (out of scope, or no read access to visits); or neither = forbidden (may read, not record).</returns>
         public async Task<(VisitDto? Visit, FieldErrors? Errors, bool NotFound)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
             var user = current.Required;
             var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null || !access.CanWrite(user, found, CaseSection.Contact))
+            if (found is null || !access.CanRead(user, found, CaseSection.Visits))
             {
                 return (null, null, true);
+            }
+
+            if (!access.CanWrite(user, found, CaseSection.Visits))
+            {
+                return (null, null, false);
             }
 
             found.EnsureWritable();
@@ -79,11 +92,23 @@ public static class RecordVisit
                 return (null, errors, false);
             }
 
-            // The earliest planned visit still in time; missed (overdue) ones are breaches the scanner records.
-            var planned = await db.Clocks.Where(c => c.CaseId == caseId && c.RuleId == VisitPlanner.PlannedVisitRule && (c.State == ClockState.Pending || c.State == ClockState.Reminded) && c.DueAt > now)
-                .OrderBy(c => c.DueAt).FirstOrDefaultAsync(ct);
-            planned?.Complete(user.UserId, "visit " + StableName.Of(outcome), now);
-            var visit = Visit.Record(Guid.CreateVersion7(now), caseId, method, outcome, at, user.UserId, user.AgencyId, request.Note, planned?.Id, now);
+            // The agency's earliest open visit task, even an overdue one (a late visit still closes it; the breach stands).
+            var label = "visit " + StableName.Of(outcome);
+            var task = (await db.CaseTasks.Where(t => t.CaseId == caseId && t.Kind == CaseTaskKind.ReturnVisit && t.AgencyId == user.AgencyId && TaskHolders.Open.Contains(t.Status))
+                .OrderBy(t => t.DueAt).ToListAsync(ct)).FirstOrDefault(t => TaskHolders.MayHold(user, t));
+            var plannedClockId = task?.ClockId;
+            if (task is not null)
+            {
+                await visitTasks.CompleteAsync(task, user, label, now, ct);
+                await planner.PlanNextAsync(task, user, now, ct);
+            }
+            else if (await LegacyPlannedClockAsync(caseId, user.AgencyId, now, ct) is { } planned)
+            {
+                planned.Complete(user.UserId, label, now);
+                plannedClockId = planned.Id;
+            }
+
+            var visit = Visit.Record(Guid.CreateVersion7(now), caseId, method, outcome, at, user.UserId, user.AgencyId, request.Note, plannedClockId, now, task?.Id);
             db.Visits.Add(visit);
 
             if (outcome == VisitOutcome.NewIncident)
@@ -96,8 +121,9 @@ public static class RecordVisit
                 StartClock("visit-unreachable-escalation", caseId, visit.Id, user, now);
             }
 
-            audit.Record(user.AsActor(), "visit.record", "case", caseId.ToString(), section: "contact");
+            audit.Record(user.AsActor(), "visit.record", "case", caseId.ToString(), section: "visits");
             await db.SaveChangesAsync(ct);
+            await visitTasks.PublishAsync(ct);
             return ((await ToDtosAsync([visit], ct))[0], null, false);
         }
 
@@ -105,16 +131,41 @@ public static class RecordVisit
         {
             var user = current.Required;
             var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null || !access.CanRead(user, found, CaseSection.Contact))
+            if (found is null || !access.CanRead(user, found, CaseSection.Visits))
             {
                 return null;
             }
 
             var rows = await db.Visits.AsNoTracking().Where(v => v.CaseId == caseId).OrderByDescending(v => v.VisitedAt).ToListAsync(ct);
-            audit.Record(user.AsActor(), "visit.read", "case", caseId.ToString(), section: "contact");
+            audit.Record(user.AsActor(), "visit.read", "case", caseId.ToString(), section: "visits");
             await db.SaveChangesAsync(ct);
             return await ToDtosAsync(rows, ct);
         }
+
+        /// <summary>For the case page: the open visit tasks (soonest first) and whether the caller may record a visit; null without read access.</summary>
+        public async Task<(List<TaskDto> Open, bool CanRecord)?> PlannedAsync(Guid caseId, CancellationToken ct)
+        {
+            var user = current.Required;
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (found is null || !access.CanRead(user, found, CaseSection.Visits))
+            {
+                return null;
+            }
+
+            var open = await db.CaseTasks.AsNoTracking().Where(t => t.CaseId == caseId && t.Kind == CaseTaskKind.ReturnVisit && TaskHolders.Open.Contains(t.Status))
+                .OrderBy(t => t.DueAt).ToListAsync(ct);
+            var ids = open.Select(t => t.AgencyId).Distinct().ToList();
+            var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            var now = time.GetUtcNow();
+            return ([.. open.Select(t => t.ToDto(now, names.GetValueOrDefault(t.AgencyId)))], access.CanWrite(user, found, CaseSection.Visits));
+        }
+
+        /// <summary>A planned visit from before visits were tasks: a running clock of the agency's own plan, still in time.</summary>
+        private Task<Clock?> LegacyPlannedClockAsync(Guid caseId, Guid agencyId, DateTimeOffset now, CancellationToken ct) =>
+            db.Clocks.Where(c => c.CaseId == caseId && c.RuleId == VisitPlanner.PlannedVisitRule && c.SubjectType == VisitPlanner.SubjectType && c.OwnerAgencyId == agencyId
+                    && (c.State == ClockState.Pending || c.State == ClockState.Reminded) && c.DueAt > now
+                    && !db.CaseTasks.Any(t => t.ClockId == c.Id))
+                .OrderBy(c => c.DueAt).FirstOrDefaultAsync(ct);
 
         private async Task<int> UnreachableStreakAsync(Guid caseId, CancellationToken ct)
         {
@@ -135,7 +186,7 @@ public static class RecordVisit
         {
             var ids = rows.Select(v => v.ByAgencyId).Distinct().ToList();
             var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-            return [.. rows.Select(v => new VisitDto(v.Id, StableName.Of(v.Method), StableName.Of(v.Outcome), v.VisitedAt, v.ByAgencyId, names.GetValueOrDefault(v.ByAgencyId), v.Note, v.PlannedClockId))];
+            return [.. rows.Select(v => new VisitDto(v.Id, StableName.Of(v.Method), StableName.Of(v.Outcome), v.VisitedAt, v.ByAgencyId, names.GetValueOrDefault(v.ByAgencyId), v.Note, v.PlannedClockId, v.TaskId))];
         }
     }
 }

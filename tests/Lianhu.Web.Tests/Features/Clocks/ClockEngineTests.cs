@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Clocks;
@@ -57,6 +59,32 @@ public abstract class ClockEngineTests<TFactory>(TFactory factory) : IClassFixtu
         breach.EscalateToDivisionCode.ShouldBe(community[..9]);
         breach.EscalateToAgencyId.ShouldBe(townCentre.Id);
         breach.EscalationRequested.ShouldBeTrue();
+    }
+
+    [ProviderFact]
+    public async Task AProtectionOrderValidity_AtItsEnd_Lapses_WithoutABreachOrEscalation()
+    {
+        var workstation = factory.Account(AgencyType.CommunityWorkstation, Baoan);
+        using var client = await factory.ClientAsAsync(workstation, "en");
+        var caseId = await OpenCaseAsync(client, workstation.Agency.Division.Value);
+        var id = (await StartClockAsync(client, caseId, new { rule = "po-validity", at = Iso(Time.GetUtcNow()), months = 1 })).GetProperty("id").GetGuid();
+        Time.Advance(TimeSpan.FromDays(32));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await SweepAsync(factory.Services);
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var clock = await ClockAsync(factory.Services, id);
+        clock.State.ShouldBe(ClockState.Lapsed);
+        clock.LapsedAt.ShouldNotBeNull();
+        (await BreachesAsync(factory.Services, id)).ShouldBe(0);
+        (await AuditsAsync(factory.Services, "clock.lapse", id)).ShouldBe(1);
+        (await AuditsAsync(factory.Services, "clock.breach", id)).ShouldBe(0);
+        var shown = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/clocks")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+        shown.GetProperty("state").GetString().ShouldBe("lapsed");
+        shown.GetProperty("overdue").GetBoolean().ShouldBeFalse();
     }
 
     [ProviderFact]

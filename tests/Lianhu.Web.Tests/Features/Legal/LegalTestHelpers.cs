@@ -50,6 +50,17 @@ public static class LegalTestHelpers
         emergency,
     };
 
+    /// <summary>A complete warning letter to 王强 (or the respondent given) about the victim given.</summary>
+    public static object WarningLetter(string idNumber = "440306198501011238", string victim = "李梅") => new
+    {
+        respondentName = "王强",
+        respondentIdNumber = idNumber,
+        respondentAddress = "深圳市宝安区新安街道某小区 3 栋 502",
+        victimName = victim,
+        facts = "2026 年 3 月 1 日晚，王强因琐事推搡李梅，致其手臂轻微擦伤，情节较轻。",
+        prohibition = "你不得再对家庭成员实施任何形式的家庭暴力。",
+    };
+
     public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
         response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync());

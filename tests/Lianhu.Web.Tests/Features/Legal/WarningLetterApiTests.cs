@@ -16,15 +16,7 @@ public abstract class WarningLetterApiTests<TFactory>(TFactory factory) : IClass
     private const string Abuser = "440306198501011238";
     private const string OtherAbuser = "440306199002154562";
 
-    private static object Letter(string idNumber = Abuser, string victim = "李梅") => new
-    {
-        respondentName = "王强",
-        respondentIdNumber = idNumber,
-        respondentAddress = "深圳市宝安区新安街道某小区 3 栋 502",
-        victimName = victim,
-        facts = "2026 年 3 月 1 日晚，王强因琐事推搡李梅，致其手臂轻微擦伤，情节较轻。",
-        prohibition = "你不得再对家庭成员实施任何形式的家庭暴力。",
-    };
+    private static object Letter(string idNumber = Abuser, string victim = "李梅") => WarningLetter(idNumber, victim);
 
     private async Task<(HttpClient Police, Guid Case)> PoliceCaseAsync(string language = "en")
     {
