@@ -8,6 +8,7 @@ using Lianhu.Domain.Legal;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
+using Lianhu.Domain.Sharing;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
@@ -80,6 +81,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
 
+    public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -116,5 +119,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
         StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
         StableNameConverter.Register<OutboxStatus>(configurationBuilder);
+        StableNameConverter.Register<SharingBasisKind>(configurationBuilder);
+        StableNameConverter.Register<ConsentGiver>(configurationBuilder);
+        StableNameConverter.Register<ConsentMethod>(configurationBuilder);
     }
 }

@@ -22,6 +22,12 @@ public sealed record CurrentUser(
     public IReadOnlySet<Guid> TaskCases { get; init; } = new HashSet<Guid>();
 
     /// <summary>
+    /// For staff of a non-statutory body: per task case, the sections a consent or legal basis in force
+    /// shares with it; null for everyone else (the permission table alone decides).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, IReadOnlySet<CaseSection>>? SharedSections { get; init; }
+
+    /// <summary>
     /// For a city- or district-level bureau: the agencies of its own line within its division whose
     /// cases it supervises (a city police bureau → the police stations and district bureaus of the city).
     /// </summary>

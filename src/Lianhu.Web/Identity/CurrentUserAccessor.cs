@@ -1,10 +1,11 @@
+using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Identity;
 
 /// <summary>Gives handlers the acting user of the current request (scoped).</summary>
-public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbContext db, TimeProvider time)
+public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbContext db, TimeProvider time, SharingPolicy sharing)
 {
     private CurrentUser? cached;
 
@@ -24,10 +25,14 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
             user = user with { EmergencyCases = emergency };
         }
 
-        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user);
+        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user, sharing, now);
         if (tasks.Count > 0)
         {
             user = user with { TaskCases = tasks };
+            if (sharing.NeedsConsent(user.AgencyType))
+            {
+                user = user with { SharedSections = Features.Linkage.TaskHolders.SharedSections(db, user, tasks, now) };
+            }
         }
 
         if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)

@@ -79,6 +79,6 @@ public static class IntakeView
         var linked = Math.Max(0, sizes.GetValueOrDefault(person.RootId, 1) - 1);
         return new PartyDto(
             party.Id, StableName.Of(party.Role), person.Id, person.Name, person.IdNumber, person.Phone, person.BirthDate,
-            person.Sex is { } s ? StableName.Of(s) : null, linked, confidential);
+            person.Sex is { } s ? StableName.Of(s) : null, linked, confidential, party.Disability);
     }
 }
