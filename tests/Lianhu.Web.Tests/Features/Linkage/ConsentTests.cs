@@ -70,8 +70,13 @@ public abstract class ConsentTests<TFactory>(TFactory factory) : IClassFixture<T
 
         var consent = await RecordAsync(lead, caseId, new
         {
-            basis = "consent", givenBy = "victim", method = "written", agencyId = District(AgencyType.CounsellingCentre).Id,
-            sections = new[] { "identity", "counselling" }, expiresAt = InDays(30), note = "受害人签署知情同意书",
+            basis = "consent",
+            givenBy = "victim",
+            method = "written",
+            agencyId = District(AgencyType.CounsellingCentre).Id,
+            sections = new[] { "identity", "counselling" },
+            expiresAt = InDays(30),
+            note = "受害人签署知情同意书",
         });
 
         consent.GetProperty("state").GetString().ShouldBe("in-force");
@@ -138,7 +143,11 @@ public abstract class ConsentTests<TFactory>(TFactory factory) : IClassFixture<T
         var caseId = await OpenCaseAsync(lead);
         var basis = await RecordAsync(lead, caseId, new
         {
-            basis = "legal-basis", legalBasis = "court-order", citation = "(2025)粤0306民保令12号", agencyType = "counselling-centre", sections = new[] { "identity", "counselling" },
+            basis = "legal-basis",
+            legalBasis = "court-order",
+            citation = "(2025)粤0306民保令12号",
+            agencyType = "counselling-centre",
+            sections = new[] { "identity", "counselling" },
         });
         basis.GetProperty("legalBasisName").GetString().ShouldBe("court order");
         basis.GetProperty("expiresAt").ValueKind.ShouldBe(JsonValueKind.Null);
