@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Organisation;
 
@@ -12,16 +10,7 @@ public static class SharingPolicyJson
 
     public static SharingPolicy Parse(string json, string source)
     {
-        PolicyFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize<PolicyFile>(json, Options) ?? throw new FormatException($"{source}: empty sharing policy.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"{source}: {ex.Path}: {ex.Message}", ex);
-        }
-
+        var file = PolicyJson.Read<PolicyFile>(json, source);
         if (file.Id != "sharing")
             throw new FormatException($"{source}: id: must be 'sharing'.");
         if (file.Version is not > 0)
@@ -55,13 +44,6 @@ public static class SharingPolicyJson
         return new SharingPolicy(file.Version.Value, types, bases, file.MaxConsentDays.Value);
     }
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     private sealed class PolicyFile
     {
         public string? Id { get; set; }
@@ -83,7 +65,7 @@ public static class SharingPolicyJson
     {
         public string? Id { get; set; }
 
-        [JsonPropertyName("zh-CN")]
+        [System.Text.Json.Serialization.JsonPropertyName("zh-CN")]
         public string? ZhCn { get; set; }
 
         public string? En { get; set; }
