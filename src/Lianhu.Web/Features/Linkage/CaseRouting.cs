@@ -106,7 +106,7 @@ public sealed class CaseRouting(
         if (newest is not null && (newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High || newest.Referral))
         {
             var conference = await conferences.ScheduleIfDueAsync(found, newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High ? ConferenceTrigger.HighRisk : ConferenceTrigger.Referral,
-                newest.AssessedAt, newest.CommonLevel, newest.Criteria, created, directory, actor, now, ct);
+                newest.AssessedAt, newest.CommonLevel, newest.Criteria, [.. created.Where(t => t.Status != CaseTaskStatus.Held)], directory, actor, now, ct);
             if (conference is not null)
             {
                 signals.AddRange(conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId)));
