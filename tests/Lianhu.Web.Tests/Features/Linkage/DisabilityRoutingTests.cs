@@ -37,6 +37,14 @@ public abstract class DisabilityRoutingTests<TFactory>(TFactory factory) : IClas
         var federation = factory.City.Agencies.Single(a => a.Type == AgencyType.DisabledPersonsFederation && a.Division.Value == "440305");
         tasks.ShouldContain(t => t.GetProperty("agencyId").GetGuid() == federation.Id && t.GetProperty("rule").GetInt32() == 17);
         tasks.Select(t => t.GetProperty("agencyType").GetString()).ShouldContain("civil-affairs");
+
+        // A disability is health data: emergency access (no health section) sees the party without it.
+        using var glass = await factory.ClientAsAsync(factory.Account(AgencyType.PoliceStation, "440306"));
+        (await glass.PostAsJsonAsync("/api/v1/break-glass", new { caseNumber = body.GetProperty("number").GetString(), reason = "disability visibility test" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var seen = await glass.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}");
+        var party = seen.GetProperty("intake").GetProperty("parties")[0];
+        party.GetProperty("name").GetString().ShouldBe("陈芳");
+        party.GetProperty("disability").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [ProviderFact]
