@@ -45,6 +45,12 @@ public sealed class ClockBreach
     /// <summary>True until the linkage feature has turned the breach into an escalation task.</summary>
     public bool EscalationRequested { get; private set; }
 
+    /// <summary>When the linkage feature handled the breach (null while <see cref="EscalationRequested"/>).</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>The escalation task it made; null when there was no centre above the owner to escalate to.</summary>
+    public Guid? EscalationTaskId { get; private set; }
+
     public static ClockBreach Record(Guid id, Clock clock, string escalateToDivisionCode, Guid? escalateToAgencyId)
     {
         ArgumentNullException.ThrowIfNull(clock);

@@ -23,6 +23,14 @@ public sealed class CaseParty
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static CaseParty Add(Guid id, Guid caseId, Guid personId, PartyRole role, int position, DateTimeOffset at) =>
-        new() { Id = id, CaseId = caseId, PersonId = personId, Role = role, Position = position, CreatedAt = at };
+    /// <summary>
+    /// The party's disability (the kebab-case id of a <see cref="DisabilityKind"/>), null when none was
+    /// recorded. Health data: encrypted at rest, so routing reads it in memory.
+    /// </summary>
+    public string? Disability { get; private set; }
+
+    public bool IsDisabled => Disability is not null;
+
+    public static CaseParty Add(Guid id, Guid caseId, Guid personId, PartyRole role, int position, DateTimeOffset at, DisabilityKind? disability = null) =>
+        new() { Id = id, CaseId = caseId, PersonId = personId, Role = role, Position = position, CreatedAt = at, Disability = disability is { } d ? Common.StableName.Of(d) : null };
 }

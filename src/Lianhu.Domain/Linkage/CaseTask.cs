@@ -12,6 +12,9 @@ public enum CaseTaskStatus
     InProgress,
     Completed,
     Cancelled,
+
+    /// <summary>Routed to a non-statutory body but held until a consent or legal basis covers it; the agency sees nothing yet.</summary>
+    Held,
 }
 
 /// <summary>
@@ -33,7 +36,8 @@ public enum CaseTaskKind
 /// A piece of work one agency does on a case (ADVL linkage, Baoan's automatic assignment).
 /// created → accepted | declined (reason; a reassignment task goes to the routing centre, so the
 /// work is never lost) → in progress → completed (outcome, fed back to the lead and the centre);
-/// any open task may be cancelled with a reason. Every other move throws
+/// any open task may be cancelled with a reason. A task for a non-statutory body without consent
+/// starts <c>held</c> and is released to created once consent is recorded. Every other move throws
 /// <see cref="DomainRuleViolationException"/> (409).
 /// </summary>
 public sealed class CaseTask
@@ -137,6 +141,32 @@ public sealed class CaseTask
         New(id, caseId, CaseTaskKind.ReturnVisit, agencyId, type, tier, null, routingCentreId, ReturnVisitStep, reason, dueAt, createdBy, now).Build(policyVersion: policyVersion);
 
     public const string ReturnVisitStep = "return-visit";
+
+    /// <summary>
+    /// A routed task for a non-statutory body without a consent or legal basis covering it: held, so
+    /// the agency neither sees it nor the case; the lead sees it and records consent to release it.
+    /// </summary>
+    public static CaseTask RouteHeld(Guid id, Guid caseId, RoutedTask routed, Guid routingCentreId, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now)
+    {
+        var task = Route(id, caseId, routed, routingCentreId, dueAt, createdBy, now);
+        task.Status = CaseTaskStatus.Held;
+        return task;
+    }
+
+    /// <summary>Releases a held task once consent covers it: it starts afresh (created, a new due time and clock).</summary>
+    public void Release(Guid clockId, DateTimeOffset dueAt, DateTimeOffset at)
+    {
+        Require(CaseTaskStatus.Held, "release");
+        if (dueAt <= at)
+        {
+            throw new DomainRuleViolationException("task.due-in-past", "A task is due after it is released.");
+        }
+
+        Status = CaseTaskStatus.Created;
+        DueAt = dueAt.ToUniversalTime();
+        ClockId = clockId;
+        Touch(at);
+    }
 
     public void AttachClock(Guid clockId) => ClockId = clockId;
 
@@ -246,7 +276,7 @@ public sealed class CaseTask
 
     public void Cancel(Guid by, string reason, DateTimeOffset at)
     {
-        if (!IsOpen)
+        if (!IsOpen && Status != CaseTaskStatus.Held)
         {
             throw NotAllowed("cancel");
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
@@ -18,16 +16,7 @@ public static class RoutingPolicyJson
 
     public static RoutingPolicy Parse(string json, string source)
     {
-        PolicyFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize<PolicyFile>(json, Options) ?? throw new FormatException($"{source}: empty routing policy.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"{source}: {ex.Path}: {ex.Message}", ex);
-        }
-
+        var file = PolicyJson.Read<PolicyFile>(json, source);
         if (file.Id != "routing")
             throw new FormatException($"{source}: id: must be 'routing'.");
         if (file.Version is not > 0)
@@ -110,13 +99,6 @@ public static class RoutingPolicyJson
         where T : struct, Enum =>
         StableName.TryParse<T>(name, out var value) ? value : throw new FormatException($"{at}: '{name}' is not one of {string.Join(", ", StableName.All<T>())}.");
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     private sealed class PolicyFile
     {
         public string? Id { get; set; }
@@ -150,7 +132,7 @@ public static class RoutingPolicyJson
 
         public int? DueHours { get; set; }
 
-        public TextDto? Reason { get; set; }
+        public PolicyJson.Bilingual? Reason { get; set; }
     }
 
     private sealed class ConditionDto
@@ -164,13 +146,5 @@ public static class RoutingPolicyJson
         public List<string>? Needs { get; set; }
 
         public bool? Referral { get; set; }
-    }
-
-    private sealed class TextDto
-    {
-        [JsonPropertyName("zh-CN")]
-        public string? ZhCn { get; set; }
-
-        public string? En { get; set; }
     }
 }

@@ -8,6 +8,7 @@ using Lianhu.Domain.Legal;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
+using Lianhu.Domain.Sharing;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
@@ -79,6 +80,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
     public DbSet<AgencyWebhook> AgencyWebhooks => Set<AgencyWebhook>();
 
     public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
+
+    public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
 
     /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -154,5 +157,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
         StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
         StableNameConverter.Register<OutboxStatus>(configurationBuilder);
+        StableNameConverter.Register<SharingBasisKind>(configurationBuilder);
+        StableNameConverter.Register<ConsentGiver>(configurationBuilder);
+        StableNameConverter.Register<ConsentMethod>(configurationBuilder);
     }
 }

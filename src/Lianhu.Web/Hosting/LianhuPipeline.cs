@@ -12,6 +12,7 @@ using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -80,6 +81,7 @@ public static class LianhuPipeline
         CaseClosure.Map(api);
         RecordVisit.Map(api);
         api.MapLinkage();
+        api.MapSharing();
 
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
         ListAuditEvents.Map(auditors);

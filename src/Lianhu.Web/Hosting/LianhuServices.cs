@@ -18,6 +18,7 @@ using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Features.Retention;
+using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
@@ -119,6 +120,7 @@ public static class LianhuServices
         services.AddLianhuLegal();
         services.AddLianhuIntake(configuration);
         services.AddLianhuLinkage();
+        services.AddLianhuSharing();
         return services;
     }
 

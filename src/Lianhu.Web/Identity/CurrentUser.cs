@@ -30,6 +30,12 @@ public sealed record CurrentUser(
     public IReadOnlySet<Guid> TaskCases => Relations?.Value.TaskCases ?? None;
 
     /// <summary>
+    /// For staff of a non-statutory body: per task case, the sections a consent or legal basis in force
+    /// shares with it; null for everyone else (the permission table alone decides).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, IReadOnlySet<CaseSection>>? SharedSections => Relations?.Value.SharedSections;
+
+    /// <summary>
     /// For a city- or district-level bureau: the agencies of its own line within its division whose
     /// cases it supervises (a city police bureau → the police stations and district bureaus of the city).
     /// </summary>
@@ -71,4 +77,8 @@ public sealed record CurrentUser(
 }
 
 /// <summary>The database-held relations of a user to cases (see <see cref="CurrentUser"/>).</summary>
-public sealed record CaseRelations(IReadOnlySet<Guid> EmergencyCases, IReadOnlySet<Guid> TaskCases, IReadOnlySet<Guid> SupervisedAgencies);
+public sealed record CaseRelations(
+    IReadOnlySet<Guid> EmergencyCases,
+    IReadOnlySet<Guid> TaskCases,
+    IReadOnlySet<Guid> SupervisedAgencies,
+    IReadOnlyDictionary<Guid, IReadOnlySet<CaseSection>>? SharedSections);

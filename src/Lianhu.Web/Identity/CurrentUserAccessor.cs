@@ -1,10 +1,11 @@
+using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Identity;
 
 /// <summary>Gives handlers the acting user of the current request (scoped).</summary>
-public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbContext db, TimeProvider time)
+public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbContext db, TimeProvider time, SharingPolicy sharing)
 {
     private CurrentUser? cached;
 
@@ -29,7 +30,8 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
         var now = time.GetUtcNow();
         var userId = user.UserId;
         var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == userId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
-        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user);
+        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user, sharing, now);
+        var shared = tasks.Count > 0 && sharing.NeedsConsent(user.AgencyType) ? Features.Linkage.TaskHolders.SharedSections(db, user, tasks, now) : null;
         var supervised = new HashSet<Guid>();
         if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)
         {
@@ -40,7 +42,7 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
                 .Select(a => a.Id).ToHashSet();
         }
 
-        return new CaseRelations(emergency, tasks, supervised);
+        return new CaseRelations(emergency, tasks, supervised, shared);
     }
 
     /// <summary>The acting user; throws when called outside an authenticated staff request (a bug, not a user error).</summary>

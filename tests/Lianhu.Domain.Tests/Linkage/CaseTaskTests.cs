@@ -15,6 +15,35 @@ public class CaseTaskTests
         Centre, Now.AddHours(24), User, Now);
 
     [Fact]
+    public void AHeldTask_IsNotOpen_UntilReleased_AndReleasesOnce()
+    {
+        var routed = new RoutedTask(7, 1, "counsel", Guid.NewGuid(), AgencyType.CounsellingCentre, Tier.District, null, 72, new RoutingText("需要心理疏导", "counselling needed"));
+        var task = CaseTask.RouteHeld(Guid.NewGuid(), Guid.NewGuid(), routed, Centre, Now.AddHours(72), User, Now);
+        task.Status.ShouldBe(CaseTaskStatus.Held);
+        task.IsOpen.ShouldBeFalse();
+        Should.Throw<DomainRuleViolationException>(() => task.Accept(Now)).Code.ShouldBe("task.illegal-move");
+
+        var clock = Guid.NewGuid();
+        task.Release(clock, Now.AddDays(5), Now.AddDays(2));
+
+        task.Status.ShouldBe(CaseTaskStatus.Created);
+        task.ClockId.ShouldBe(clock);
+        task.DueAt.ShouldBe(Now.AddDays(5));
+        Should.Throw<DomainRuleViolationException>(() => task.Release(clock, Now.AddDays(6), Now.AddDays(3))).Code.ShouldBe("task.illegal-move");
+    }
+
+    [Fact]
+    public void AHeldTask_MayBeCancelled()
+    {
+        var routed = new RoutedTask(18, 1, "follow-up", Guid.NewGuid(), AgencyType.SocialWorkGroup, Tier.District, null, 168, new RoutingText("社工", "social work"));
+        var task = CaseTask.RouteHeld(Guid.NewGuid(), Guid.NewGuid(), routed, Centre, Now.AddHours(168), User, Now);
+
+        task.Cancel(User, "victim refused consent", Now.AddHours(1));
+
+        task.Status.ShouldBe(CaseTaskStatus.Cancelled);
+    }
+
+    [Fact]
     public void Created_Accepted_InProgress_Completed()
     {
         var task = New();

@@ -15,6 +15,8 @@ public sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // A disability is health data (PIPL Art 28 sensitive personal information).
+        builder.Property(p => p.Disability).IsEncrypted("party.disability");
         builder.HasIndex(p => p.CaseId);
         builder.HasIndex(p => p.PersonId);
     }

@@ -7,7 +7,8 @@ namespace Lianhu.Web.Features.Cases;
 
 /// <summary>
 /// How the user stands to a case they can see (lead, supervising centre, emergency access …) and
-/// what the permission table (<see cref="SectionPolicy"/>, data) grants them in each section.
+/// what the permission table (<see cref="SectionPolicy"/>, data) grants them in each section. A
+/// non-statutory task holder gets only the sections its consents share (<see cref="CurrentUser.SharedSections"/>).
 /// </summary>
 public sealed class CaseAccess(SectionPolicy policy)
 {
@@ -29,9 +30,24 @@ public sealed class CaseAccess(SectionPolicy policy)
         return user.TaskCases.Contains(c.Id) ? CaseRelation.TaskHolder : user.EmergencyCases.Contains(c.Id) ? CaseRelation.BreakGlass : CaseRelation.Unrelated;
     }
 
-    public IReadOnlyDictionary<CaseSection, SectionAccess> Grants(CurrentUser user, Case c) => policy.Grants(user.Roles, RelationTo(user, c));
+    public IReadOnlyDictionary<CaseSection, SectionAccess> Grants(CurrentUser user, Case c)
+    {
+        var relation = RelationTo(user, c);
+        var grants = policy.Grants(user.Roles, relation);
+        return Shared(user, c, relation) is { } shared ? grants.Where(g => shared.Contains(g.Key)).ToDictionary() : grants;
+    }
 
-    public bool CanRead(CurrentUser user, Case c, CaseSection section) => policy.For(user.Roles, RelationTo(user, c), section) >= SectionAccess.Read;
+    public bool CanRead(CurrentUser user, Case c, CaseSection section) => For(user, c, section) >= SectionAccess.Read;
 
-    public bool CanWrite(CurrentUser user, Case c, CaseSection section) => policy.For(user.Roles, RelationTo(user, c), section) >= SectionAccess.Write;
+    public bool CanWrite(CurrentUser user, Case c, CaseSection section) => For(user, c, section) >= SectionAccess.Write;
+
+    private SectionAccess For(CurrentUser user, Case c, CaseSection section)
+    {
+        var relation = RelationTo(user, c);
+        return Shared(user, c, relation) is { } shared && !shared.Contains(section) ? SectionAccess.None : policy.For(user.Roles, relation, section);
+    }
+
+    /// <summary>The consented sections when they limit this user on this case; null when the table alone decides.</summary>
+    private static IReadOnlySet<CaseSection>? Shared(CurrentUser user, Case c, CaseRelation relation) =>
+        relation == CaseRelation.TaskHolder && user.SharedSections is { } shared ? shared.GetValueOrDefault(c.Id) ?? new HashSet<CaseSection>() : null;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
 using Lianhu.Web.Api;
@@ -167,7 +168,7 @@ public static class EditCase
             }
 
             var names = await CaseNames.LoadAsync(db, [found], ct);
-            return new Outcome(Case: names.ToDto(found, user, access) with { Intake = await IntakeView.LoadAsync(db, found, user, ct) });
+            return new Outcome(Case: names.ToDto(found, user, access) with { Intake = await IntakeView.LoadAsync(db, found, user, access.CanRead(user, found, CaseSection.Health), ct) });
         }
     }
 }

@@ -42,7 +42,7 @@ public static class GetCase
             // Intake content (parties, address, what happened) is shown with the identity section.
             if (access.CanRead(user, found, CaseSection.Identity))
             {
-                dto = dto with { Intake = await IntakeView.LoadAsync(db, found, user, ct) };
+                dto = dto with { Intake = await IntakeView.LoadAsync(db, found, user, access.CanRead(user, found, CaseSection.Health), ct) };
             }
 
             // The trace names the sections whose content was returned, so "who read the counselling notes" has an answer.

@@ -206,7 +206,7 @@ public static partial class OpenCase
                     continue;
                 }
 
-                var row = CaseParty.Add(Guid.CreateVersion7(now), caseId, person.Id, party.Role, position++, now);
+                var row = CaseParty.Add(Guid.CreateVersion7(now), caseId, person.Id, party.Role, position++, now, party.Disability);
                 db.CaseParties.Add(row);
                 added.Add(new IntakeView.PartyRow(row, person));
             }

@@ -34,7 +34,8 @@ public sealed record PartyDto(
     DateOnly? BirthDate,
     string? Sex,
     int LinkedRecords,
-    bool Confidential);
+    bool Confidential,
+    string? Disability = null);
 
 /// <summary>
 /// What a mandatory reporter gets for a report: a receipt and the status, never the case

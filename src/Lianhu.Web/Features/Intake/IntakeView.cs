@@ -13,7 +13,8 @@ public static class IntakeView
 {
     public sealed record PartyRow(CaseParty Party, Person Person);
 
-    public static async Task<IntakeDto?> LoadAsync(LianhuDbContext db, Case c, CurrentUser viewer, CancellationToken ct)
+    /// <param name="health">May the viewer read the health section? A party's disability is health data.</param>
+    public static async Task<IntakeDto?> LoadAsync(LianhuDbContext db, Case c, CurrentUser viewer, bool health, CancellationToken ct)
     {
         var intake = await db.CaseIntakes.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == c.Id, ct);
         if (intake is null)
@@ -26,7 +27,7 @@ public static class IntakeView
         var reporterName = intake.ReportedByAgencyId is { } agency && IsLead(c, viewer)
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == agency).Select(a => a.Name).SingleOrDefaultAsync(ct)
             : null;
-        return Build(c, intake, parties, sizes, viewer, reporterName);
+        return Build(c, intake, parties, sizes, viewer, reporterName, health);
     }
 
     public static async Task<List<PartyRow>> PartiesAsync(LianhuDbContext db, Guid caseId, CancellationToken ct) =>
@@ -47,7 +48,7 @@ public static class IntakeView
 
     public static bool IsLead(Case c, CurrentUser viewer) => c.LeadAgencyId == viewer.AgencyId;
 
-    public static IntakeDto Build(Case c, CaseIntake intake, IEnumerable<PartyRow> parties, IReadOnlyDictionary<Guid, int> clusterSizes, CurrentUser viewer, string? reporterAgencyName)
+    public static IntakeDto Build(Case c, CaseIntake intake, IEnumerable<PartyRow> parties, IReadOnlyDictionary<Guid, int> clusterSizes, CurrentUser viewer, string? reporterAgencyName, bool health = true)
     {
         var lead = IsLead(c, viewer);
         var reporter = intake.ReporterInstitution is { } type
@@ -64,10 +65,10 @@ public static class IntakeView
             [.. intake.Needs.Select(StableName.Of)],
             intake.ConsentGiven,
             reporter,
-            [.. parties.Select(p => ToDto(p, clusterSizes, intake.IsMandatoryReport, lead))]);
+            [.. parties.Select(p => ToDto(p, clusterSizes, intake.IsMandatoryReport, lead, health))]);
     }
 
-    private static PartyDto ToDto(PartyRow row, IReadOnlyDictionary<Guid, int> sizes, bool mandatoryReport, bool lead)
+    private static PartyDto ToDto(PartyRow row, IReadOnlyDictionary<Guid, int> sizes, bool mandatoryReport, bool lead, bool health)
     {
         var (party, person) = (row.Party, row.Person);
         var confidential = mandatoryReport && party.Role == PartyRole.Reporter;
@@ -79,6 +80,6 @@ public static class IntakeView
         var linked = Math.Max(0, sizes.GetValueOrDefault(person.RootId, 1) - 1);
         return new PartyDto(
             party.Id, StableName.Of(party.Role), person.Id, person.Name, person.IdNumber, person.Phone, person.BirthDate,
-            person.Sex is { } s ? StableName.Of(s) : null, linked, confidential);
+            person.Sex is { } s ? StableName.Of(s) : null, linked, confidential, health ? party.Disability : null);
     }
 }

@@ -6,4 +6,6 @@ namespace Lianhu.Web.Features.Intake;
 /// <param name="Phone">Mobile (11 digits) or landline with area code; +86 accepted.</param>
 /// <param name="BirthDate">YYYY-MM-DD; derived from the ID number when one is given.</param>
 /// <param name="Sex">male or female; derived from the ID number when one is given.</param>
-public sealed record PartyInput(string? Role, string? Name, string? IdNumber = null, string? Phone = null, string? BirthDate = null, string? Sex = null);
+/// <param name="Disabled">The party has a disability (routing brings in the disabled persons' federation for a disabled victim).</param>
+/// <param name="DisabilityKind">visual, hearing, speech, physical, intellectual, mental, multiple or unspecified; implies <paramref name="Disabled"/>.</param>
+public sealed record PartyInput(string? Role, string? Name, string? IdNumber = null, string? Phone = null, string? BirthDate = null, string? Sex = null, bool? Disabled = null, string? DisabilityKind = null);

@@ -78,12 +78,26 @@ public static class PartyValidator
                 errors.Add($"{field}.name", "party.identity");
             }
 
+            var disability = Disability(field, input, errors);
             if (role is { } r)
             {
-                parties.Add(new ValidParty(i, r, new PersonDetails(input.Name?.Trim(), id, phone, id?.BirthDate ?? birthDate, id?.Sex ?? sex)));
+                parties.Add(new ValidParty(i, r, new PersonDetails(input.Name?.Trim(), id, phone, id?.BirthDate ?? birthDate, id?.Sex ?? sex), disability));
             }
         }
 
         return parties;
+    }
+
+    /// <summary>A kind implies a disability; a kind with <c>disabled: false</c> contradicts itself.</summary>
+    private static DisabilityKind? Disability(string field, PartyInput input, FieldErrors errors)
+    {
+        var kind = IntakeFields.Enum<DisabilityKind>($"{field}.disabilityKind", input.DisabilityKind, errors);
+        if (input.Disabled == false && !string.IsNullOrWhiteSpace(input.DisabilityKind))
+        {
+            errors.Add($"{field}.disabilityKind", "party.disability-kind-without-disability");
+            return null;
+        }
+
+        return kind ?? (input.Disabled == true ? DisabilityKind.Unspecified : null);
     }
 }

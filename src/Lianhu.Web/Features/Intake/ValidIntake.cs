@@ -17,4 +17,5 @@ public sealed record ValidIntake(
     IReadOnlyList<ValidParty> Parties);
 
 /// <param name="Position">Index in the request's <c>parties</c> list.</param>
-public sealed record ValidParty(int Position, PartyRole Role, PersonDetails Person);
+/// <param name="Disability">The disability recorded for the party, null when none.</param>
+public sealed record ValidParty(int Position, PartyRole Role, PersonDetails Person, DisabilityKind? Disability = null);

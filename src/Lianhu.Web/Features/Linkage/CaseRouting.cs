@@ -1,7 +1,9 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
+using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Clocks;
@@ -20,15 +22,17 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// do not exist yet — idempotent per (agency, rule, role): an open or declined task for the same
 /// agency and rule is never created twice. Each new task starts a clock (rule <c>linkage-task</c>,
 /// subject <c>task</c>) owned by the task's agency, so an unanswered task breaches and escalates
-/// like any statutory clock.
+/// like any statutory clock. A task for a non-statutory body (<see cref="SharingPolicy"/>) that no
+/// consent or legal basis in force covers is created <c>held</c>, without a clock, and the lead is
+/// told; <see cref="ReleaseHeld"/> starts it once consent is recorded.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs)
+    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs, SharingPolicy sharing)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
 
-    private static readonly CaseTaskStatus[] Blocking = [.. TaskHolders.Open, CaseTaskStatus.Declined];
+    private static readonly CaseTaskStatus[] Blocking = [.. TaskHolders.Open, CaseTaskStatus.Declined, CaseTaskStatus.Held];
 
     /// <summary>Routes after an assessment was recorded (the assessment's one-line hook).</summary>
     public Task<IReadOnlyList<CaseTask>> RouteAfterAssessmentAsync(Guid caseId, CurrentUser actor, CancellationToken ct) =>
@@ -64,6 +68,9 @@ public sealed class CaseRouting(
             .Select(t => new { t.AgencyId, t.Rule, t.Role }).ToListAsync(ct);
 
         var now = time.GetUtcNow();
+        var consents = routed.Any(r => sharing.NeedsConsent(r.AgencyType))
+            ? await db.CaseConsents.AsNoTracking().Where(c => c.CaseId == caseId && c.WithdrawnAt == null).ToListAsync(ct)
+            : [];
         var created = new List<CaseTask>();
         foreach (var r in routed)
         {
@@ -74,19 +81,32 @@ public sealed class CaseRouting(
             }
 
             var id = Guid.CreateVersion7(now);
-            var clock = StartClock(caseId, id, r.DueHours, r.AgencyId, actor.UserId, now);
-            var task = CaseTask.Route(id, caseId, r, centreId, clock.DueAt, actor.UserId, now);
-            task.AttachClock(clock.Id);
+            CaseTask task;
+            if (sharing.NeedsConsent(r.AgencyType) && !consents.Any(c => c.IsInForceAt(now) && c.Covers(r.AgencyId, r.AgencyType)))
+            {
+                task = CaseTask.RouteHeld(id, caseId, r, centreId, now.AddHours(r.DueHours), actor.UserId, now);
+                audit.Record(actor.AsActor(), "task.hold", "task", id.ToString(), section: "case:" + caseId.ToString("N"), reason: "consent-needed");
+            }
+            else
+            {
+                var clock = StartClock(caseId, id, r.DueHours, r.AgencyId, actor.UserId, now);
+                task = CaseTask.Route(id, caseId, r, centreId, clock.DueAt, actor.UserId, now);
+                task.AttachClock(clock.Id);
+                audit.Record(actor.AsActor(), "task.create", "task", id.ToString(), section: "case:" + caseId.ToString("N"));
+            }
+
             db.CaseTasks.Add(task);
-            audit.Record(actor.AsActor(), "task.create", "task", id.ToString(), section: "case:" + caseId.ToString("N"));
             created.Add(task);
         }
 
-        var signals = created.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId)).ToList();
+        // A held task tells the lead (consent needed), never the body it is held from.
+        var signals = created.Select(t => t.Status == CaseTaskStatus.Held
+            ? InboxSignal.ForAgency(found.LeadAgencyId, "task.held", t.Id, t.CaseId)
+            : InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId)).ToList();
         if (newest is not null && (newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High || newest.Referral))
         {
             var conference = await conferences.ScheduleIfDueAsync(found, newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High ? ConferenceTrigger.HighRisk : ConferenceTrigger.Referral,
-                newest.AssessedAt, newest.CommonLevel, newest.Criteria, created, directory, actor, now, ct);
+                newest.AssessedAt, newest.CommonLevel, newest.Criteria, [.. created.Where(t => t.Status != CaseTaskStatus.Held)], directory, actor, now, ct);
             if (conference is not null)
             {
                 signals.AddRange(conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId)));
@@ -101,6 +121,28 @@ public sealed class CaseRouting(
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// Releases the case's held tasks that the given consents now cover: each starts afresh with its
+    /// routed period and a clock. Added to the context, not saved; answers the signals to push.
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseTask> Released, IReadOnlyList<InboxSignal> Signals)> ReleaseHeld(
+        Guid caseId, IReadOnlyCollection<CaseConsent> consents, AuditActor actor, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var held = await db.CaseTasks.Where(t => t.CaseId == caseId && t.Status == CaseTaskStatus.Held).ToListAsync(ct);
+        var released = new List<CaseTask>();
+        foreach (var task in held.Where(t => consents.Any(c => c.IsInForceAt(now) && c.Covers(t.AgencyId, t.AgencyType))))
+        {
+            var hours = Math.Max(1, (int)Math.Round((task.DueAt - task.CreatedAt).TotalHours));
+            var clock = StartClock(caseId, task.Id, hours, task.AgencyId, userId, now);
+            task.Release(clock.Id, clock.DueAt, now);
+            audit.Record(actor, "task.release", "task", task.Id.ToString(), section: "case:" + caseId.ToString("N"));
+            released.Add(task);
+        }
+
+        return (released, [.. released.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))]);
     }
 
     /// <summary>Starts the clock that guards a task's due time (owned by the holder agency).</summary>

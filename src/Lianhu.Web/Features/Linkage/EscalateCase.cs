@@ -104,7 +104,7 @@ public static class EscalateCase
             return directory.Where(a => a.Type == type && a.Division == next).OrderBy(a => a.Id).FirstOrDefault();
         }
 
-        private static string TierZh(Tier tier) => tier switch
+        internal static string TierZh(Tier tier) => tier switch
         {
             Tier.City => "市",
             Tier.District => "区",

@@ -10,7 +10,8 @@ namespace Lianhu.Web.Features.Linkage;
 /// <summary>
 /// The agency inbox: tasks awaiting my agency's acceptance, my agency's accepted work that falls
 /// due within a day, overdue work, cases newly in my scope (last 7 days) and task outcomes on the
-/// cases my agency leads (last 7 days). Case numbers and task reasons only, never case content.
+/// cases my agency leads (last 7 days), and tasks held on them until consent is recorded. Case
+/// numbers and task reasons only, never case content.
 /// </summary>
 public static class GetInbox
 {
@@ -53,8 +54,9 @@ public static class GetInbox
             var since = now - Recent;
             var leadIds = db.Cases.Where(c => c.LeadAgencyId == agencyId).Select(c => c.Id);
             var updates = handling
-                ? await db.CaseTasks.AsNoTracking().Where(t => leadIds.Contains(t.CaseId) && Closed.Contains(t.Status) && t.ClosedAt >= since && t.AgencyId != agencyId)
-                    .OrderByDescending(t => t.ClosedAt).Take(MaxItems).ToListAsync(ct)
+                ? await db.CaseTasks.AsNoTracking().Where(t => leadIds.Contains(t.CaseId) && t.AgencyId != agencyId
+                        && ((Closed.Contains(t.Status) && t.ClosedAt >= since) || t.Status == CaseTaskStatus.Held))
+                    .OrderByDescending(t => t.ClosedAt ?? t.CreatedAt).Take(MaxItems).ToListAsync(ct)
                 : [];
             var newCases = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.CreatedAt >= since)
                 .OrderByDescending(c => c.CreatedAt).Take(MaxItems).Select(c => new CaseItem(c.Id, c.Number, c.CreatedAt)).ToListAsync(ct);

@@ -15,6 +15,8 @@ public static class LinkageFeature
         services.AddHostedService<InboxListener>();
         services.AddScoped<GetInbox.Handler>();
         services.AddScoped<TaskRequests>();
+        services.AddScoped<BreachEscalations>();
+        services.AddHostedService<BreachEscalationScanner>();
         services.AddScoped<ConferenceScheduler>();
         services.AddScoped<CaseConferences.Handler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);

@@ -63,6 +63,9 @@ public sealed class IntakeForm
 
         public string? Sex { get; set; }
 
+        /// <summary>A disability kind, or empty for none.</summary>
+        public string? Disability { get; set; }
+
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdNumber) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(BirthDate);
     }
 
@@ -94,7 +97,7 @@ public sealed class IntakeForm
             if (!row.IsBlank)
             {
                 rows.Add(i);
-                parties.Add(new PartyInput(row.Role, row.Name, row.IdNumber, row.Phone, row.BirthDate, row.Sex));
+                parties.Add(new PartyInput(row.Role, row.Name, row.IdNumber, row.Phone, row.BirthDate, row.Sex, DisabilityKind: string.IsNullOrWhiteSpace(row.Disability) ? null : row.Disability));
             }
         }
 

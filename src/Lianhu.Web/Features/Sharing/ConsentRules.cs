@@ -1,0 +1,26 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Organisation;
+using Lianhu.Domain.Sharing;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Identity;
+
+namespace Lianhu.Web.Features.Sharing;
+
+/// <summary>
+/// The consent checks as query predicates (translated to SQL on SQLite and PostgreSQL) and who may
+/// see or manage a case's consents: the lead and the supervising centres manage them; a task holder
+/// may read them (a non-statutory one sees what it was given).
+/// </summary>
+public static class ConsentRules
+{
+    /// <summary>Consents and legal bases in force at <paramref name="now"/> that cover the agency (by id, or by type when given for a type).</summary>
+    public static IQueryable<CaseConsent> InForceFor(this IQueryable<CaseConsent> consents, Guid agencyId, AgencyType type, DateTimeOffset now) =>
+        consents.Where(c => c.WithdrawnAt == null && (c.ExpiresAt == null || c.ExpiresAt > now) && (c.AgencyId == agencyId || (c.AgencyId == null && c.AgencyType == type)));
+
+    public static bool MayManage(CurrentUser user, Case c) =>
+        (user.Has(Role.Caseworker) || user.Has(Role.Supervisor)) && CaseAccess.RelationTo(user, c) is CaseRelation.Lead or CaseRelation.Supervising;
+
+    public static bool MayRead(CurrentUser user, Case c) =>
+        MayManage(user, c) || CaseAccess.RelationTo(user, c) == CaseRelation.TaskHolder;
+}
