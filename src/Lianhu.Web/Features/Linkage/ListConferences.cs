@@ -51,8 +51,13 @@ public static class ListConferences
             var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct);
             var agencyIds = rows.SelectMany(c => c.InvitedAgencyIds.Append(c.ConvenerAgencyId)).Distinct().ToList();
             var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-            audit.Record(user.AsActor(), "conference.list", "agency", agencyId.ToString());
-            await db.SaveChangesAsync(ct);
+            // The inbox (refreshed on every push) reads no case content here; the conferences page is audited.
+            if (!invitedOnly)
+            {
+                audit.Record(user.AsActor(), "conference.list", "agency", agencyId.ToString());
+                await db.SaveChangesAsync(ct);
+            }
+
             return [.. rows.Select(c => new Item(
                 c.Id, c.CaseId, numbers.GetValueOrDefault(c.CaseId, string.Empty), StableName.Of(c.Trigger), StableName.Of(c.Status), c.ScheduledAt,
                 names.GetValueOrDefault(c.ConvenerAgencyId, string.Empty), c.Agenda.Split('\n', StringSplitOptions.RemoveEmptyEntries),
