@@ -17,4 +17,25 @@ public enum CaseEventKind
 
     /// <summary>A link between person records was undone.</summary>
     PersonUnmerged,
+
+    /// <summary>The lead asked another agency to take over (detail: the receiving agency id).</summary>
+    LeadTransferRequested,
+
+    /// <summary>The receiving agency accepted: it leads the case from now on (first-in-charge moved).</summary>
+    LeadTransferred,
+
+    /// <summary>The receiving agency declined; the lead stays accountable.</summary>
+    LeadTransferDeclined,
+
+    /// <summary>The case was pulled up a tier (detail: the receiving centre id).</summary>
+    Escalated,
+
+    /// <summary>The case was handed down a tier (detail: the receiving agency id).</summary>
+    HandedDown,
+
+    /// <summary>A case conference was scheduled (automatically or on demand).</summary>
+    ConferenceScheduled,
+
+    /// <summary>A case conference was held and recorded (attendance, minutes, decisions).</summary>
+    ConferenceHeld,
 }

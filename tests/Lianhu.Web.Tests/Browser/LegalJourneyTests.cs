@@ -21,7 +21,7 @@ public sealed class LegalJourneyTests(KestrelSqliteFactory factory) : IClassFixt
         var shots = Artifacts.Directory("screenshots");
         var workstation = factory.Account(AgencyType.CommunityWorkstation, Baoan);
         await using var session = await BrowserSession.StartAsync();
-        var page = await SignInAsync(session, workstation, "zh-CN");
+        var page = await session.SignInAsync(factory.BaseAddress, workstation, "zh-CN");
 
         await OpenCaseAsync(page, workstation, "walk-in");
         await page.ClickAsync("#legal summary:has-text('提交保护令申请')");
@@ -44,7 +44,7 @@ public sealed class LegalJourneyTests(KestrelSqliteFactory factory) : IClassFixt
         pdf.Status.ShouldBe(200);
         pdf.Headers["content-type"].ShouldBe("application/pdf");
 
-        var court = await SignInAsync(session, factory.Account(AgencyType.Court, Baoan), "zh-CN");
+        var court = await session.SignInAsync(factory.BaseAddress, factory.Account(AgencyType.Court, Baoan), "zh-CN");
         await court.GotoAsync($"{factory.BaseAddress}/protection-orders");
         await court.ClickAsync("[data-testid=po-accept]");
         await court.WaitForSelectorAsync("[data-testid=legal-done]");
@@ -63,7 +63,7 @@ public sealed class LegalJourneyTests(KestrelSqliteFactory factory) : IClassFixt
         var shots = Artifacts.Directory("screenshots");
         var station = factory.Account(AgencyType.PoliceStation, factory.Account(AgencyType.CommunityWorkstation, Baoan).Agency.Division.Value[..9]);
         await using var session = await BrowserSession.StartAsync();
-        var page = await SignInAsync(session, station, "en");
+        var page = await session.SignInAsync(factory.BaseAddress, station, "en");
         await OpenCaseAsync(page, factory.Account(AgencyType.CommunityWorkstation, Baoan), "police-110");
 
         // An incomplete letter is refused, naming the missing parts.
@@ -93,16 +93,6 @@ public sealed class LegalJourneyTests(KestrelSqliteFactory factory) : IClassFixt
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "legal-3-repeat-warning-en.png"), FullPage = true });
     }
 
-    private async Task<IPage> SignInAsync(BrowserSession session, DemoAccount account, string culture)
-    {
-        var page = await session.NewPageAsync(culture);
-        await page.GotoAsync($"{factory.BaseAddress}/culture?c={culture}&returnUrl=/cases");
-        await page.FillAsync("#username", account.Username);
-        await page.FillAsync("#password", LianhuFactory.Password);
-        await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync("**/cases");
-        return page;
-    }
 
     private async Task OpenCaseAsync(IPage page, DemoAccount community, string channel)
     {

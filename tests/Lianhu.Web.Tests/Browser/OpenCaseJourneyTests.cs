@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Lianhu.Domain.Organisation;
+using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -135,6 +136,18 @@ internal sealed class BrowserSession : IAsyncDisposable
     {
         var context = await browser.NewContextAsync(new() { Locale = culture, ViewportSize = new() { Width = 1280, Height = 900 } });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new browser context (its own cookies) signed in as the account, in the culture, on /cases.</summary>
+    public async Task<IPage> SignInAsync(string baseAddress, DemoAccount account, string culture)
+    {
+        var page = await NewPageAsync(culture);
+        await page.GotoAsync($"{baseAddress}/culture?c={culture}&returnUrl=/cases");
+        await page.FillAsync("#username", account.Username);
+        await page.FillAsync("#password", LianhuFactory.Password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForURLAsync("**/cases");
+        return page;
     }
 
     public async ValueTask DisposeAsync()

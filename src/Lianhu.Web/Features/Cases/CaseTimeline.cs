@@ -9,6 +9,9 @@ public static class CaseSections
     public const string Intake = "intake";
     public const string Parties = "parties";
 
+    /// <summary>Linkage between agencies: lead transfer, escalation, case conferences.</summary>
+    public const string Linkage = "linkage";
+
     /// <summary>Anything that would identify a mandatory reporter: shown to the lead unit only.</summary>
     public const string Reporter = "reporter";
 }

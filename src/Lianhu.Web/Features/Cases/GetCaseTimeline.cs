@@ -1,3 +1,4 @@
+using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -16,7 +17,8 @@ public static class GetCaseTimeline
 {
     /// <param name="Note">Free text of the entry (e.g. the repeat alarm's summary).</param>
     /// <param name="Detail">Non-personal detail: channel, changed fields, linked record ids.</param>
-    public sealed record Entry(Guid Id, DateTimeOffset At, string Kind, string Section, Guid AgencyId, string? Agency, string? Note, string? Detail);
+    /// <param name="Target">For a linkage entry (lead transfer, escalation, conference): the other agency's name.</param>
+    public sealed record Entry(Guid Id, DateTimeOffset At, string Kind, string Section, Guid AgencyId, string? Agency, string? Note, string? Detail, string? Target = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/timeline", async Task<Results<Ok<IReadOnlyList<Entry>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
@@ -41,11 +43,16 @@ public static class GetCaseTimeline
                 .Where(e => e.CaseId == caseId && (lead || e.Section != CaseSections.Reporter))
                 .OrderBy(e => e.At).ThenBy(e => e.Id)
                 .ToListAsync(ct);
-            var agencyIds = events.Select(e => e.AgencyId).Distinct().ToList();
+            var agencyIds = events.Select(e => e.AgencyId).Concat(events.Select(OtherAgency).OfType<Guid>()).Distinct().ToList();
             var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
             audit.Record(user.AsActor(), "case.timeline.read", "case", caseId.ToString(), "timeline");
             await db.SaveChangesAsync(ct);
-            return [.. events.Select(e => new Entry(e.Id, e.At, StableName.Of(e.Kind), e.Section, e.AgencyId, agencies.GetValueOrDefault(e.AgencyId), e.Note, e.Detail))];
+            return [.. events.Select(e => new Entry(e.Id, e.At, StableName.Of(e.Kind), e.Section, e.AgencyId, agencies.GetValueOrDefault(e.AgencyId), e.Note, e.Detail,
+                OtherAgency(e) is { } other ? agencies.GetValueOrDefault(other) : null))];
         }
+
+        /// <summary>Linkage entries name the other agency (receiver, former lead, convener) by id in their detail.</summary>
+        private static Guid? OtherAgency(CaseEvent e) =>
+            e.Section == CaseSections.Linkage && e.Kind != CaseEventKind.ConferenceHeld && Guid.TryParse(e.Detail, out var id) ? id : null;
     }
 }

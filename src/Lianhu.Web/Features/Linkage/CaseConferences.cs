@@ -14,7 +14,7 @@ namespace Lianhu.Web.Features.Linkage;
 
 /// <summary>
 /// Case conferences on a case: list (<c>GET /cases/{id}/conferences</c>), call one on demand
-/// (<c>POST /cases/{id}/conferences</c>, the lead or a supervising linkage centre), and record it
+/// (<c>POST /cases/{id}/conferences</c>, the lead or a supervising linkage centre; optional time and extra invited agencies), and record it
 /// (<c>POST /conferences/{id}/record</c>, the convener): attendance, minutes and decisions, each
 /// decision a task for its owner agency with a due time and a clock.
 /// </summary>
@@ -24,6 +24,9 @@ public static class CaseConferences
 
     public sealed record RecordRequest(IReadOnlyList<Guid>? Attended, string? Minutes, IReadOnlyList<Decision>? Decisions);
 
+    /// <summary>An on-demand call: when (default <see cref="ConferenceScheduler.HoursAhead"/> hours from now) and whom to invite besides the case's agencies.</summary>
+    public sealed record CallRequest(DateTimeOffset? ScheduledAt, IReadOnlyList<Guid>? Invited);
+
     public sealed record Outcome(ConferenceDto? Conference, IReadOnlyList<TaskDto> Tasks);
 
     public static void Map(IEndpointRouteBuilder api)
@@ -32,9 +35,9 @@ public static class CaseConferences
                 await handler.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
             .WithName("ListCaseConferences").WithTags("Conferences").WithSummary("Case conferences on a case (404 outside your scope)");
 
-        api.MapPost("/cases/{id:guid}/conferences", async Task<Results<Created<ConferenceDto>, NotFound, ProblemHttpResult>> (Guid id, Handler handler, IStringLocalizer<RecordRequest> text, CancellationToken ct) =>
+        api.MapPost("/cases/{id:guid}/conferences", async Task<Results<Created<ConferenceDto>, NotFound, ProblemHttpResult>> (Guid id, CallRequest? request, Handler handler, IStringLocalizer<RecordRequest> text, CancellationToken ct) =>
             {
-                var (conference, forbidden) = await handler.CallAsync(id, ct);
+                var (conference, forbidden) = await handler.CallAsync(id, request, ct);
                 return forbidden ? Forbidden(text) : conference is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/conferences", conference);
             })
             .WithName("CallCaseConference").WithTags("Conferences").WithSummary("Call a case conference on demand (lead or supervising centre)");
@@ -51,7 +54,7 @@ public static class CaseConferences
         Problems.Forbidden(text, "conference.not-allowed");
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ConferenceScheduler scheduler, CaseRouting routing, TaskRequests requests, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ConferenceScheduler scheduler, CaseRouting routing, TaskRequests requests, InboxPublisher inbox, Notifications.WebhookOutbox outbox, CaseTimeline timeline)
     {
         public async Task<IReadOnlyList<ConferenceDto>?> ListAsync(Guid caseId, CancellationToken ct)
         {
@@ -67,7 +70,7 @@ public static class CaseConferences
             return [.. list.Select(c => ConferenceDto.From(c, c.InvitedAgencyIds.Contains(user.AgencyId)))];
         }
 
-        public async Task<(ConferenceDto? Conference, bool Forbidden)> CallAsync(Guid caseId, CancellationToken ct)
+        public async Task<(ConferenceDto? Conference, bool Forbidden)> CallAsync(Guid caseId, CallRequest? request, CancellationToken ct)
         {
             var user = current.Required;
             var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
@@ -86,8 +89,14 @@ public static class CaseConferences
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).Select(a => new { a.CommonLevel, a.Criteria }).FirstOrDefaultAsync(ct);
             var now = time.GetUtcNow();
             var directory = await routing.DirectoryAsync(found.DivisionCode, ct);
+            var invited = request?.Invited ?? [];
+            if (invited.Any(a => !directory.Any(d => d.Id == a)))
+            {
+                throw new DomainRuleViolationException("task.unknown-agency", "An invited agency is an active agency of the city.");
+            }
+
             var conference = await scheduler.ScheduleAsync(found, ConferenceTrigger.OnDemand, newest?.CommonLevel, newest?.Criteria ?? [], [], directory, user,
-                now.AddHours(ConferenceScheduler.HoursAhead), now, ct);
+                request?.ScheduledAt ?? now.AddHours(ConferenceScheduler.HoursAhead), now, ct, invited);
             List<InboxSignal> signals = [.. conference.InvitedAgencyIds.Select(a => InboxSignal.ForAgency(a, "conference.scheduled", conference.Id, caseId))];
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
@@ -132,6 +141,7 @@ public static class CaseConferences
             }
 
             audit.Record(user.AsActor(), "conference.record", "conference", conference.Id.ToString(), section: "case:" + conference.CaseId.ToString("N"));
+            timeline.Record(conference.CaseId, Domain.Cases.CaseEventKind.ConferenceHeld, CaseSections.Linkage, user.AgencyId, user.UserId, detail: conference.Id.ToString());
             List<InboxSignal> signals = [.. tasks.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))];
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);

@@ -16,9 +16,9 @@ namespace Lianhu.Web.Features.Linkage;
 /// newest assessment), and on demand. The convener is the city linkage centre for a high-risk case
 /// (the leading group convenes) and otherwise the district centre of the case; it meets
 /// <see cref="HoursAhead"/> hours later. Invited: the lead, the convener and every agency holding
-/// an open task. The agenda is built from the case as stable lines, never its narrative.
+/// an open task, and on demand whoever the caller adds. The agenda is built from the case as stable lines, never its narrative.
 /// </summary>
-public sealed class ConferenceScheduler(LianhuDbContext db, AuditTrail audit)
+public sealed class ConferenceScheduler(LianhuDbContext db, AuditTrail audit, Cases.CaseTimeline timeline)
 {
     public const int HoursAhead = 48;
 
@@ -36,7 +36,7 @@ public sealed class ConferenceScheduler(LianhuDbContext db, AuditTrail audit)
 
     public async Task<CaseConference> ScheduleAsync(
         Case found, ConferenceTrigger trigger, CommonRiskLevel? level, string[] criteria, IReadOnlyList<CaseTask> justCreated,
-        IReadOnlyList<DirectoryAgency> directory, CurrentUser actor, DateTimeOffset at, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<DirectoryAgency> directory, CurrentUser actor, DateTimeOffset at, DateTimeOffset now, CancellationToken ct, IEnumerable<Guid>? alsoInvited = null)
     {
         var community = DivisionCode.Parse(found.DivisionCode);
         var tier = level == CommonRiskLevel.High ? Tier.City : Tier.District;
@@ -52,10 +52,11 @@ public sealed class ConferenceScheduler(LianhuDbContext db, AuditTrail audit)
 
         agenda.AddRange(criteria.Select(c => "criterion=" + c));
         agenda.AddRange(tasks.Select(t => $"task={StableName.Of(t.AgencyType)}:{StableName.Of(t.Status)}").Distinct());
-        var invited = tasks.Select(t => t.AgencyId).Append(found.LeadAgencyId);
+        var invited = tasks.Select(t => t.AgencyId).Append(found.LeadAgencyId).Concat(alsoInvited ?? []);
         var conference = CaseConference.Schedule(Guid.CreateVersion7(now), found.Id, trigger, convener, at, agenda, invited, actor.UserId, now);
         db.CaseConferences.Add(conference);
         audit.Record(actor.AsActor(), "conference.schedule", "conference", conference.Id.ToString(), section: "case:" + found.Id.ToString("N"));
+        timeline.Record(found.Id, CaseEventKind.ConferenceScheduled, Cases.CaseSections.Linkage, actor.AgencyId, actor.UserId, detail: convener.ToString());
         return conference;
     }
 }

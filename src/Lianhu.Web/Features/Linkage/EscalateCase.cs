@@ -37,7 +37,7 @@ public static class EscalateCase
             })
             .WithName("EscalateCase").WithTags("Tasks").WithSummary("Pull a case up a tier or hand it down, with a reason (a task with a clock)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseRouting routing, TaskRequests requests)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseRouting routing, TaskRequests requests, CaseTimeline timeline)
     {
         public async Task<(TaskDto? Task, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -84,6 +84,7 @@ public static class EscalateCase
             var reason = up.Value
                 ? new RoutingText($"上提至{TierZh(target.Division.Tier)}联动中心处置", $"pulled up to the {StableName.Of(target.Division.Tier)} linkage centre")
                 : new RoutingText($"下交{TierZh(target.Division.Tier)}处置", $"handed down to the {StableName.Of(target.Division.Tier)} tier");
+            timeline.Record(caseId, up.Value ? Domain.Cases.CaseEventKind.Escalated : Domain.Cases.CaseEventKind.HandedDown, CaseSections.Linkage, user.AgencyId, user.UserId, detail: target.Id.ToString());
             var task = await requests.CreateAsync(user, caseId, CaseTaskKind.Escalation, (target.Id, target.Type, target.Division.Tier), reason, request.Reason!,
                 up.Value ? "case.escalate-up" : "case.hand-down", ct);
             return (task, null, false);

@@ -26,6 +26,9 @@ public static class LinkageFeature
         services.AddHostedService<WebhookScanner>();
         services.AddScoped<RequestLeadTransfer.Handler>();
         services.AddScoped<EscalateCase.Handler>();
+        services.AddScoped<LeadTransferTargets>();
+        services.AddScoped<GetCaseLinkage.Handler>();
+        services.AddScoped<ListConferences.Handler>();
         services.AddScoped<CaseRouting>();
         services.AddScoped<IntakeRoutingInputs>();
         services.AddScoped<TaskMoves>();
@@ -55,6 +58,8 @@ public static class LinkageFeature
         RequestLeadTransfer.Map(api);
         EscalateCase.Map(api);
         CaseConferences.Map(api);
+        GetCaseLinkage.Map(api);
+        ListConferences.Map(api);
     }
 
     /// <summary>Maps the administrators' notification endpoints on the admin API group.</summary>
@@ -65,5 +70,6 @@ public static class LinkageFeature
     {
         app.MapHub<InboxHub>(InboxHub.Path);
         InboxForms.Map(app);
+        CaseLinkageForms.Map(app);
     }
 }

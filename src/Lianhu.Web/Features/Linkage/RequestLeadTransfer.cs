@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
@@ -14,7 +15,9 @@ namespace Lianhu.Web.Features.Linkage;
 /// <summary>
 /// The lead asks another agency to take over as first-in-charge (首问负责制). The request is a task
 /// for the receiving agency with a clock; it accepts (the lead moves then) or declines with a reason.
-/// Until it accepts, the current lead stays accountable. One open request per case (409).
+/// Until it accepts, the current lead stays accountable. One open request per case (409). The
+/// receiving agency is one of <see cref="LeadTransferTargets"/> (the channel policy, through the
+/// division tree); the request and its answer appear on the case's timeline.
 /// </summary>
 public static class RequestLeadTransfer
 {
@@ -34,7 +37,7 @@ public static class RequestLeadTransfer
             })
             .WithName("RequestLeadTransfer").WithTags("Tasks").WithSummary("Ask another agency to take over as lead (it accepts or declines)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, TaskRequests requests)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, TaskRequests requests, LeadTransferTargets targets, CaseTimeline timeline)
     {
         public async Task<(TaskDto? Task, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -51,16 +54,10 @@ public static class RequestLeadTransfer
             }
 
             var errors = new FieldErrors(text).Required("reason", request.Reason);
-            var to = request.AgencyId is { } agencyId
-                ? await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId && a.IsActive).Select(a => new { a.Id, a.Type, a.Tier }).SingleOrDefaultAsync(ct)
-                : null;
+            var to = request.AgencyId is { } agencyId ? (await targets.ForAsync(found, ct)).SingleOrDefault(a => a.Id == agencyId) : null;
             if (to is null)
             {
-                errors.Add("agencyId", request.AgencyId is null ? "required" : "task.unknown-agency");
-            }
-            else if (to.Id == user.AgencyId)
-            {
-                errors.Add("agencyId", "lead-transfer.to-self");
+                errors.Add("agencyId", request.AgencyId is null ? "required" : request.AgencyId == user.AgencyId ? "lead-transfer.to-self" : "lead-transfer.not-eligible");
             }
 
             if (errors.Any)
@@ -73,7 +70,8 @@ public static class RequestLeadTransfer
                 throw new DomainRuleViolationException("lead-transfer.pending", "A lead transfer is already waiting for an answer.");
             }
 
-            var task = await requests.CreateAsync(user, caseId, CaseTaskKind.LeadTransfer, (to!.Id, to.Type, to.Tier),
+            timeline.Record(caseId, CaseEventKind.LeadTransferRequested, CaseSections.Linkage, user.AgencyId, user.UserId, detail: to!.Id.ToString());
+            var task = await requests.CreateAsync(user, caseId, CaseTaskKind.LeadTransfer, (to.Id, to.Type, to.Tier),
                 new RoutingText("牵头单位申请移交，请接收或说明理由拒绝", "the lead asks you to take over the case; accept or decline with a reason"),
                 request.Reason!, "case.lead-transfer-request", ct);
             return (task, null, false);

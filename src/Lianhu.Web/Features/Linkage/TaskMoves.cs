@@ -22,7 +22,7 @@ public sealed record TaskMoveOutcome(TaskDto? Task, bool Forbidden = false);
 /// cancelled one cancels it; a clock already past due stays breached (a breach is never rewritten).
 /// Shared by the accept, start, decline, complete, cancel and reassign use cases.
 /// </summary>
-public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
+public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, RoutingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox, CaseTimeline timeline)
 {
     public Guid ActingUserId => current.Required.UserId;
 
@@ -101,6 +101,11 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
             // A declined request: the requester keeps the case and hears the answer.
             task.Decline(user.UserId, reason ?? string.Empty, Guid.Empty, Tier.District, now.AddHours(1), now);
             await SettleClockAsync(task, completed: false, "declined", now, ct);
+            if (task.Kind == CaseTaskKind.LeadTransfer)
+            {
+                timeline.Record(task.CaseId, Domain.Cases.CaseEventKind.LeadTransferDeclined, CaseSections.Linkage, user.AgencyId, user.UserId, detail: task.RoutingCentreId.ToString());
+            }
+
             return [InboxSignal.ForAgency(task.RoutingCentreId, "task.declined", task.Id, task.CaseId)];
         }
 
@@ -128,6 +133,7 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
         task.Complete(user.UserId, "lead accepted", now);
         await SettleClockAsync(task, completed: true, "lead accepted", now, ct);
         audit.Record(user.AsActor(), "case.lead-transfer", "case", task.CaseId.ToString(), section: "case:" + task.CaseId.ToString("N"));
+        timeline.Record(task.CaseId, Domain.Cases.CaseEventKind.LeadTransferred, CaseSections.Linkage, user.AgencyId, user.UserId, detail: former.ToString());
         return [InboxSignal.ForAgency(former, "case.lead-transferred", task.Id, task.CaseId)];
     }
 
