@@ -80,6 +80,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
 
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -116,5 +118,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<ConferenceStatus>(configurationBuilder);
         StableNameConverter.Register<ConferenceTrigger>(configurationBuilder);
         StableNameConverter.Register<OutboxStatus>(configurationBuilder);
+        StableNameConverter.Register<MailStatus>(configurationBuilder);
     }
 }

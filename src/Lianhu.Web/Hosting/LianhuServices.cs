@@ -17,6 +17,7 @@ using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
@@ -116,6 +117,7 @@ public static class LianhuServices
         services.AddLianhuLegal();
         services.AddLianhuIntake(configuration);
         services.AddLianhuLinkage();
+        services.AddLianhuNotifications();
         return services;
     }
 
