@@ -2,7 +2,7 @@ using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Notifications;
 
-/// <summary>A host whose mail goes to its own <see cref="SmtpSink"/>; sweeps run by hand, retries due at once, dead after three attempts.</summary>
+/// <summary>A host whose mail goes to its own <see cref="SmtpSink"/>; sweeps run by hand and reach every due mail, retries due at once, dead after three attempts.</summary>
 public interface IMailFactory
 {
     SmtpSink Sink { get; }
@@ -19,6 +19,7 @@ public interface IMailFactory
         new("Lianhu:Mail:BackoffSeconds", "0"),
         new("Lianhu:Mail:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Lianhu:Mail:TimeoutSeconds", "10"),
+        new("Lianhu:Mail:BatchSize", "500"), // one sweep is one attempt for every due mail, so tests can count attempts
     ];
 }
 

@@ -5,8 +5,11 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Notifications;
+using Lianhu.Web.Tests.Features.Clocks;
 using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Features.Notifications;
@@ -126,9 +129,43 @@ public abstract class MailNotificationTests<TFactory>(TFactory factory) : IClass
             .ShouldNotContain(m => m.GetProperty("caseId").GetGuid() == caseId);
     }
 
-    private async Task<int> SweepAsync()
+    [ProviderFact]
+    public async Task ABreachedClock_MailsTheAgencyThatOwnedIt_AndTheCentreAbove_WithALinkToTheCase()
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        var (caseId, number) = await OpenRoutedCaseAsync();
+        var later = new ManualTimeProvider(DateTimeOffset.UtcNow.AddDays(30));
+        using var node = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Lianhu:Clocks:Scanner", "false");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(later));
+        });
+        while ((await ClockTestHosts.SweepAsync(node.Services)).Claimed > 0)
+        {
+        }
+
+        var sweeps = 0;
+        while (await SweepAsync(node.Services) > 0)
+        {
+            sweeps++;
+        }
+
+        sweeps.ShouldBeGreaterThan(0);
+        var breached = (await MailsOfCaseAsync(caseId)).Where(m => m.GetProperty("kind").GetString() == "clock.breached").ToList();
+        breached.ShouldContain(m => m.GetProperty("agencyId").GetGuid() == Station.Agency.Id, "the station's task clock ran out");
+        var townCentre = factory.City.Agencies.Single(a => a.Type == AgencyType.LinkageCentre && a.Division == Station.Agency.Division.Parent);
+        breached.ShouldContain(m => m.GetProperty("agencyId").GetGuid() == townCentre.Id, "the district centre above the town station hears of it");
+        breached.ShouldAllBe(m => m.GetProperty("status").GetString() == "sent");
+
+        var message = factory.Sink.Messages.Single(m => m.Headers[SmtpMailTransport.IdHeader] == breached[0].GetProperty("id").GetGuid().ToString());
+        message.Subject.ShouldContain(number);
+        message.Body.ShouldContain($"https://lianhu.test/cases/{caseId}");
+    }
+
+    private Task<int> SweepAsync() => SweepAsync(factory.Services);
+
+    private static async Task<int> SweepAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MailDispatcher>().SweepAsync(CancellationToken.None);
     }
 
