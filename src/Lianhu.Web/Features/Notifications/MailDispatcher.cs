@@ -60,29 +60,12 @@ public sealed class MailDispatcher(LianhuDbContext db, MailClaimQueries claims, 
     }
 }
 
-/// <summary>Runs a mail sweep every <see cref="MailOptions.ScanSeconds"/> in a fresh scope, while mail is configured.</summary>
-public sealed class MailScanner(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<MailScanner> log) : BackgroundService
+/// <summary>Runs a mail sweep every <see cref="MailOptions.ScanSeconds"/>, while mail is configured.</summary>
+public sealed class MailScanner(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<MailScanner> log) : PeriodicSweep(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Scanner || !options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Scanner && options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ScanSeconds));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MailDispatcher>().SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                log.LogWarning("Mail sweep failed ({Error}); retrying next tick.", ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ScanSeconds);
+
+    protected override Task SweepAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<MailDispatcher>().SweepAsync(ct);
 }
