@@ -121,6 +121,18 @@ public sealed class OutboxEvent
         Version++;
     }
 
+    /// <summary>An administrator's "retry now": an event whose last attempt failed is due again at once.</summary>
+    public void RetryNow(DateTimeOffset now)
+    {
+        if (Status != OutboxStatus.Pending || LastError is null)
+        {
+            throw new DomainRuleViolationException("notification.not-retryable", "Only a failed notification can be retried.");
+        }
+
+        NextAttemptAt = now;
+        Version++;
+    }
+
     /// <summary>Schedules the next attempt: base × 2^(attempts−1), capped.</summary>
     public void Failed(string error, DateTimeOffset at, TimeSpan backoffBase, TimeSpan backoffMax)
     {

@@ -24,6 +24,9 @@ public sealed class Agency
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The duty mailbox notifications go to (an office address, not a person's); null when none is set.</summary>
+    public string? DutyEmail { get; private set; }
+
     public static Agency Create(Guid id, string name, AgencyType type, DivisionCode division)
     {
         var trimmed = name?.Trim() ?? string.Empty;
@@ -49,6 +52,17 @@ public sealed class Agency
         }
 
         Name = trimmed;
+    }
+
+    /// <summary>Sets or clears (null or blank) the duty address; anything but one bare address throws.</summary>
+    public void SetDutyEmail(string? email)
+    {
+        if (!EmailAddress.TryNormalize(email, out var address))
+        {
+            throw new DomainRuleViolationException("agency.duty-email", "A duty e-mail is one plain address of at most 254 characters.");
+        }
+
+        DutyEmail = address;
     }
 
     public void Deactivate() => IsActive = false;

@@ -83,6 +83,8 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
 
     public DbSet<CaseConsent> CaseConsents => Set<CaseConsent>();
 
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
     /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -160,5 +162,6 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<SharingBasisKind>(configurationBuilder);
         StableNameConverter.Register<ConsentGiver>(configurationBuilder);
         StableNameConverter.Register<ConsentMethod>(configurationBuilder);
+        StableNameConverter.Register<MailStatus>(configurationBuilder);
     }
 }

@@ -12,6 +12,7 @@ using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
@@ -94,11 +95,13 @@ public static class LianhuPipeline
         SetUserLock.Map(admin);
         admin.MapLinkageAdmin();
         Features.Retention.RetentionReport.Map(admin);
+        admin.MapNotificationsAdmin();
 
         UiEndpoints.Map(app);
         Features.Legal.Documents.DocumentEndpoints.MapUi(app);
         Features.Persons.PersonForms.Map(app);
         app.MapLinkageUi();
+        app.MapNotificationsUi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -17,6 +17,7 @@ using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
@@ -121,6 +122,7 @@ public static class LianhuServices
         services.AddLianhuIntake(configuration);
         services.AddLianhuLinkage();
         services.AddLianhuSharing();
+        services.AddLianhuNotifications();
         return services;
     }
 

@@ -13,6 +13,7 @@ public sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(200).IsRequired();
         builder.Property(a => a.DivisionCode).HasMaxLength(12).IsRequired();
+        builder.Property(a => a.DutyEmail).HasMaxLength(Domain.Common.EmailAddress.MaxLength);
         builder.HasOne<Division>().WithMany().HasForeignKey(a => a.DivisionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.DivisionCode, a.Type });
     }

@@ -13,7 +13,7 @@ namespace Lianhu.Web.Features.Admin;
 /// <summary>Adds a member unit to the directory (system administrators, within their division).</summary>
 public static class CreateAgency
 {
-    public sealed record Request(string? Name, string? Type, string? DivisionCode);
+    public sealed record Request(string? Name, string? Type, string? DivisionCode, string? DutyEmail = null);
 
     public static void Map(IEndpointRouteBuilder admin) =>
         admin.MapPost("/agencies", async Task<Results<Created<AgencyDto>, ValidationProblem>> (Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
@@ -32,6 +32,11 @@ public static class CreateAgency
             var admin = current.Required;
             var errors = new FieldErrors(text).Required("name", request.Name).Required("type", request.Type).Required("divisionCode", request.DivisionCode)
                 .MaxLength("name", request.Name?.Trim(), 200);
+            if (!EmailAddress.TryNormalize(request.DutyEmail, out var dutyEmail))
+            {
+                errors.Add("dutyEmail", "email.invalid");
+            }
+
             var type = default(AgencyType);
             if (!string.IsNullOrWhiteSpace(request.Type) && !StableName.TryParse(request.Type, out type))
             {
@@ -65,6 +70,7 @@ public static class CreateAgency
             }
 
             var agency = Agency.Create(Guid.CreateVersion7(time.GetUtcNow()), request.Name!, type, division);
+            agency.SetDutyEmail(dutyEmail);
             db.Agencies.Add(agency);
             audit.Record(admin.AsActor(), "agency.create", "agency", agency.Id.ToString());
             await db.SaveChangesAsync(ct);

@@ -15,7 +15,7 @@ namespace Lianhu.Web.Features.Admin;
 /// <summary>Creates a staff account in an agency the administrator manages, with roles the agency type allows.</summary>
 public static class CreateUser
 {
-    public sealed record Request(string? Username, string? DisplayName, Guid? AgencyId, IReadOnlyList<string>? Roles, string? Password);
+    public sealed record Request(string? Username, string? DisplayName, Guid? AgencyId, IReadOnlyList<string>? Roles, string? Password, string? Email = null);
 
     public static void Map(IEndpointRouteBuilder admin) =>
         admin.MapPost("/users", async Task<Results<Created<UserDto>, ValidationProblem>> (Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
@@ -34,6 +34,11 @@ public static class CreateUser
             var admin = current.Required;
             var errors = new FieldErrors(text).Required("username", request.Username).Required("displayName", request.DisplayName)
                 .Required("password", request.Password).MaxLength("displayName", request.DisplayName, 100);
+            if (!EmailAddress.TryNormalize(request.Email, out var email))
+            {
+                errors.Add("email", "email.invalid");
+            }
+
             Agency? agency = null;
             if (request.AgencyId is not { } agencyId)
             {
@@ -81,6 +86,7 @@ public static class CreateUser
                 Id = Guid.CreateVersion7(time.GetUtcNow()),
                 UserName = request.Username!.Trim(),
                 DisplayName = request.DisplayName!.Trim(),
+                Email = email,
                 AgencyId = agency!.Id,
                 LockoutEnabled = true,
                 CreatedAt = time.GetUtcNow(),
@@ -99,7 +105,7 @@ public static class CreateUser
             await users.AddToRolesAsync(user, roles.Select(StableName.Of));
             audit.Record(admin.AsActor(), "user.create", "user", user.Id.ToString());
             await db.SaveChangesAsync(ct);
-            return (new UserDto(user.Id, user.UserName, user.DisplayName, agency.Id, agency.Name, [.. roles.Select(StableName.Of)], false), null);
+            return (new UserDto(user.Id, user.UserName, user.DisplayName, agency.Id, agency.Name, [.. roles.Select(StableName.Of)], false, email), null);
         }
     }
 }

@@ -27,7 +27,7 @@ public static class ListUsers
             var rows = await (from u in db.Users.AsNoTracking()
                               join a in agencies on u.AgencyId equals a.Id
                               orderby a.DivisionCode, a.Name, u.UserName
-                              select new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyName = a.Name, u.LockoutEnd })
+                              select new { u.Id, u.UserName, u.DisplayName, u.AgencyId, AgencyName = a.Name, u.LockoutEnd, u.Email })
                 .Take(2000).ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();
             var roles = await (from ur in db.UserRoles.AsNoTracking()
@@ -36,7 +36,7 @@ public static class ListUsers
                                select new { ur.UserId, r.Name }).ToListAsync(ct);
             var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
             var now = time.GetUtcNow();
-            return [.. rows.Select(r => new UserDto(r.Id, r.UserName!, r.DisplayName, r.AgencyId, r.AgencyName, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)], r.LockoutEnd > now))];
+            return [.. rows.Select(r => new UserDto(r.Id, r.UserName!, r.DisplayName, r.AgencyId, r.AgencyName, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)], r.LockoutEnd > now, r.Email))];
         }
     }
 }

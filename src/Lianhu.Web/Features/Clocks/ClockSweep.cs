@@ -17,6 +17,7 @@ public sealed class ClockSweep(
     LianhuDbContext db,
     ClockClaimQueries claims,
     ClockEscalation escalation,
+    Notifications.MailOutbox mails,
     AuditTrail audit,
     TimeProvider time,
     ClockNode node,
@@ -82,6 +83,13 @@ public sealed class ClockSweep(
                 var target = await escalation.SupervisorOfAsync(clock.OwnerAgencyId, caseDivision, ct);
                 db.ClockBreaches.Add(ClockBreach.Record(Guid.CreateVersion7(now), clock, target.DivisionCode, target.AgencyId));
                 audit.Record(AuditActor.System, "clock.breach", "clock", id.ToString(), reason: $"escalate-to {target.DivisionCode}");
+                List<Linkage.InboxSignal> breached = [Linkage.InboxSignal.ForAgency(clock.OwnerAgencyId, "clock.breached", clock.Id, clock.CaseId)];
+                if (target.AgencyId is { } centre && centre != clock.OwnerAgencyId)
+                {
+                    breached.Add(Linkage.InboxSignal.ForAgency(centre, "clock.breached", clock.Id, clock.CaseId));
+                }
+
+                await mails.StageAsync(breached, ct);
             }
             else if (firing == ClockFiring.Reminded)
             {

@@ -133,7 +133,11 @@ public sealed class DemoCity
     ];
 }
 
-public sealed record DemoAgency(Guid Id, string Name, AgencyType Type, DivisionCode Division);
+public sealed record DemoAgency(Guid Id, string Name, AgencyType Type, DivisionCode Division)
+{
+    /// <summary>The agency's duty mailbox in the demo city: under the reserved <c>.invalid</c> domain, so no mail can reach anyone.</summary>
+    public string DutyEmail => $"duty@{Id:N}.demo.lianhu.invalid";
+}
 
 public sealed record DemoAccount(string Username, DemoAgency Agency, Role Role)
 {

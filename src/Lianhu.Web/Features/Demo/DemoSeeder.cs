@@ -36,7 +36,9 @@ public sealed class DemoSeeder(
         var existingAgencies = await db.Agencies.Select(a => a.Id).ToHashSetAsync(ct);
         foreach (var agency in city.Agencies.Where(a => !existingAgencies.Contains(a.Id)))
         {
-            db.Agencies.Add(Agency.Create(agency.Id, agency.Name, agency.Type, agency.Division));
+            var created = Agency.Create(agency.Id, agency.Name, agency.Type, agency.Division);
+            created.SetDutyEmail(agency.DutyEmail);
+            db.Agencies.Add(created);
         }
 
         await db.SaveChangesAsync(ct);

@@ -86,29 +86,12 @@ public sealed class WebhookDispatcher(LianhuDbContext db, IHttpClientFactory htt
     }
 }
 
-/// <summary>Runs a webhook sweep every <see cref="WebhookOptions.ScanSeconds"/> in a fresh scope.</summary>
-public sealed class WebhookScanner(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, ILogger<WebhookScanner> log) : BackgroundService
+/// <summary>Runs a webhook sweep every <see cref="WebhookOptions.ScanSeconds"/>.</summary>
+public sealed class WebhookScanner(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, ILogger<WebhookScanner> log) : PeriodicSweep(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Scanner)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Scanner;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ScanSeconds));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                log.LogWarning("Webhook sweep failed ({Error}); retrying next tick.", ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ScanSeconds);
+
+    protected override Task SweepAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<WebhookDispatcher>().SweepAsync(ct);
 }

@@ -9,13 +9,16 @@ namespace Lianhu.Web.Features.Notifications;
 /// <summary>
 /// Stages one outbox row per signal for every agency with an active webhook, in the caller's
 /// DbContext, so the row commits in the same transaction as the change it reports (the outbox
-/// pattern: no event without its change, no change without its event).
+/// pattern: no event without its change, no change without its event). The same call stages the
+/// notification mails (<see cref="MailOutbox"/>), so every place that reports a change feeds both.
 /// </summary>
-public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time)
+public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOutbox mails)
 {
     public async Task StageAsync(IEnumerable<InboxSignal> signals, CancellationToken ct)
     {
-        var list = signals.Where(s => s.AgencyId is not null).ToList();
+        var all = signals.ToList();
+        await mails.StageAsync(all, ct);
+        var list = all.Where(s => s.AgencyId is not null).ToList();
         if (list.Count == 0)
         {
             return;
