@@ -17,4 +17,10 @@ public enum CaseEventKind
 
     /// <summary>A link between person records was undone.</summary>
     PersonUnmerged,
+
+    /// <summary>The supervising centre approved the closure; the case is closed and archived.</summary>
+    Closed,
+
+    /// <summary>A closed case was opened again with a reason; its history stays.</summary>
+    Reopened,
 }

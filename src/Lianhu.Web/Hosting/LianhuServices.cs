@@ -6,6 +6,7 @@ using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Archive;
 using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -89,6 +90,7 @@ public static class LianhuServices
         services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<CaseClosure.Handler>();
+        services.AddArchive();
         services.AddSingleton(_ => ReturnVisitPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json")));
         services.AddScoped<VisitPlanner>();
         services.AddScoped<RecordVisit.Handler>();

@@ -9,6 +9,9 @@ public static class CaseSections
     public const string Intake = "intake";
     public const string Parties = "parties";
 
+    /// <summary>Closure and reopening.</summary>
+    public const string Closure = "closure";
+
     /// <summary>Anything that would identify a mandatory reporter: shown to the lead unit only.</summary>
     public const string Reporter = "reporter";
 }
