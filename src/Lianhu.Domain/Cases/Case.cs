@@ -99,6 +99,9 @@ public sealed class Case
     /// <summary>Why the case was closed (a short account; encrypted at rest).</summary>
     public string? ClosureSummary { get; private set; }
 
+    /// <summary>The outcome category fed back to referring and task-holding agencies (null on closures recorded before it existed).</summary>
+    public ClosureOutcome? ClosureOutcome { get; private set; }
+
     public Guid? ClosureRequestedBy { get; private set; }
 
     public DateTimeOffset? ClosureRequestedAt { get; private set; }
@@ -144,7 +147,7 @@ public sealed class Case
     /// The lead asks to close: a closure summary, and how many approvals the supervising centre must
     /// give. Whether the work is done (tasks, final visit) is checked before this by the caller.
     /// </summary>
-    public void RequestClosure(Guid by, string summary, int approvalsRequired, DateTimeOffset at)
+    public void RequestClosure(Guid by, string summary, int approvalsRequired, DateTimeOffset at, ClosureOutcome? outcome = null)
     {
         if (Status != CaseStatus.Open)
         {
@@ -164,6 +167,7 @@ public sealed class Case
 
         Status = CaseStatus.ClosurePending;
         ClosureSummary = text;
+        ClosureOutcome = outcome;
         ClosureRequestedBy = by;
         ClosureRequestedAt = at;
         ClosureApprovalsRequired = approvalsRequired;

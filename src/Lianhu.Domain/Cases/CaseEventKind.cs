@@ -38,4 +38,10 @@ public enum CaseEventKind
 
     /// <summary>A case conference was held and recorded (attendance, minutes, decisions).</summary>
     ConferenceHeld,
+
+    /// <summary>The supervising centre approved the closure; the case is closed and archived.</summary>
+    Closed,
+
+    /// <summary>A closed case was opened again with a reason; its history stays.</summary>
+    Reopened,
 }

@@ -151,6 +151,7 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
         StableNameConverter.Register<HandlingTier>(configurationBuilder);
         LegalModel.RegisterConventions(configurationBuilder);
         StableNameConverter.Register<CaseEventKind>(configurationBuilder);
+        StableNameConverter.Register<ClosureOutcome>(configurationBuilder);
         StableNameConverter.Register<PartyRole>(configurationBuilder);
         StableNameConverter.Register<Relationship>(configurationBuilder);
         StableNameConverter.Register<Sex>(configurationBuilder);

@@ -1,6 +1,7 @@
 using Lianhu.Web.Api;
 using Lianhu.Web.Components;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Archive;
 using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Auth;
@@ -80,6 +81,7 @@ public static class LianhuPipeline
         CaseViewers.Map(api);
         BreakGlass.Map(api);
         CaseClosure.Map(api);
+        api.MapArchive();
         RecordVisit.Map(api);
         api.MapLinkage();
         api.MapSharing();
@@ -100,6 +102,7 @@ public static class LianhuPipeline
         UiEndpoints.Map(app);
         Features.Legal.Documents.DocumentEndpoints.MapUi(app);
         Features.Persons.PersonForms.Map(app);
+        Features.Archive.ArchiveForms.Map(app);
         app.MapLinkageUi();
         app.MapNotificationsUi();
         app.MapRazorComponents<App>();

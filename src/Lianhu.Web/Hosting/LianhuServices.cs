@@ -6,6 +6,7 @@ using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
+using Lianhu.Web.Features.Archive;
 using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -92,6 +93,7 @@ public static class LianhuServices
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<CaseClosure.Handler>();
         services.AddSingleton(sp => VisitPolicyCheck.Loaded(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json"), sp.GetRequiredService<Lianhu.Domain.Clocks.ClockRuleCatalogue>()));
+        services.AddArchive();
         services.AddScoped<VisitPlanner>();
         services.AddScoped<ReturnVisitTasks>();
         services.AddScoped<RetentionReport.Handler>();

@@ -119,7 +119,7 @@ public sealed class IntakeJourneyTests(KestrelSqliteFactory factory) : IClassFix
         await page.ClickAsync("[data-testid=open-case-submit]");
 
         await page.WaitForSelectorAsync("[data-testid=filed]");
-        (await page.TextContentAsync("[data-testid=report-table]"))!.ShouldContain("Open");
+        (await page.TextContentAsync("[data-testid=report-table]"))!.ShouldContain("Being handled");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Directory("screenshots"), "7-report-receipt-en.png"), FullPage = true });
     }
 

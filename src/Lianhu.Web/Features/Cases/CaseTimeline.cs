@@ -11,6 +11,8 @@ public static class CaseSections
 
     /// <summary>Linkage between agencies: lead transfer, escalation, case conferences.</summary>
     public const string Linkage = "linkage";
+    /// <summary>Closure and reopening.</summary>
+    public const string Closure = "closure";
 
     /// <summary>Anything that would identify a mandatory reporter: shown to the lead unit only.</summary>
     public const string Reporter = "reporter";

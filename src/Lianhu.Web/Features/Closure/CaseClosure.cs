@@ -5,6 +5,7 @@ using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Archive;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
@@ -24,7 +25,8 @@ namespace Lianhu.Web.Features.Closure;
 /// </summary>
 public static class CaseClosure
 {
-    public sealed record CloseRequest(string? Summary);
+    /// <param name="Outcome">The closure outcome category (<see cref="ClosureOutcome"/> stable name), fed back to referring and task-holding agencies.</param>
+    public sealed record CloseRequest(string? Summary, string? Outcome = null);
 
     public sealed record ReasonRequest(string? Reason);
 
@@ -34,7 +36,7 @@ public static class CaseClosure
     {
         api.MapPost("/cases/{id:guid}/close", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, CloseRequest request, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
-                Result(await h.RequestAsync(id, request.Summary, text, ct), text))
+                Result(await h.RequestAsync(id, request.Summary, text, ct, request.Outcome), text))
             .WithName("RequestClosure").WithTags("Closure").WithSummary("Put a case forward for closure (409 while work is open)");
         api.MapPost("/cases/{id:guid}/approve-closure", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
@@ -49,6 +51,10 @@ public static class CaseClosure
                 Result(await h.ReopenAsync(id, request.Reason, text, ct), text))
             .WithName("ReopenCase").WithTags("Closure").WithSummary("Reopen a closed case with a reason; its history stays");
     }
+
+    /// <summary>The lead, or the supervising centre, reopens a closed case (caseworkers and supervisors).</summary>
+    public static bool MayReopen(CurrentUser user, Case c) =>
+        CaseAccess.RelationTo(user, c) is CaseRelation.Lead or CaseRelation.Supervising && (user.Has(Role.Caseworker) || user.Has(Role.Supervisor));
 
     public sealed record Outcome(ClosureState? State = null, FieldErrors? Errors = null, bool NotFound = false, bool Forbidden = false, IReadOnlyList<string>? Blockers = null);
 
@@ -76,9 +82,17 @@ public static class CaseClosure
     }
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, AuditTrail audit, TimeProvider time, IEnumerable<IClosureCondition> conditions, IStringLocalizer<CloseRequest> text)
+        LianhuDbContext db,
+        CurrentUserAccessor current,
+        CaseAccess access,
+        AuditTrail audit,
+        TimeProvider time,
+        IEnumerable<IClosureCondition> conditions,
+        IStringLocalizer<CloseRequest> text,
+        CaseTimeline timeline,
+        ClosureFeedback feedback)
     {
-        public async Task<Outcome> RequestAsync(Guid id, string? summary, IStringLocalizer localizer, CancellationToken ct)
+        public async Task<Outcome> RequestAsync(Guid id, string? summary, IStringLocalizer localizer, CancellationToken ct, string? outcome = null)
         {
             var (user, found) = await LoadAsync(id, ct);
             if (found is null)
@@ -92,6 +106,19 @@ public static class CaseClosure
             }
 
             var errors = new FieldErrors(localizer).Required("summary", summary).MaxLength("summary", summary?.Trim(), Case.SummaryMaxLength);
+            ClosureOutcome? category = null;
+            if (!string.IsNullOrWhiteSpace(outcome))
+            {
+                if (StableName.TryParse<ClosureOutcome>(outcome.Trim(), out var parsed))
+                {
+                    category = parsed;
+                }
+                else
+                {
+                    errors.Add("outcome", "unknown-value", string.Join(", ", StableName.All<ClosureOutcome>()));
+                }
+            }
+
             if (errors.Any)
             {
                 return new Outcome(Errors: errors);
@@ -111,7 +138,7 @@ public static class CaseClosure
             var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == id)
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).Select(a => a.CommonLevel).FirstOrDefaultAsync(ct);
             var now = time.GetUtcNow();
-            found.RequestClosure(user.UserId, summary!, newest == CommonRiskLevel.High ? 2 : 1, now);
+            found.RequestClosure(user.UserId, summary!, newest == CommonRiskLevel.High ? 2 : 1, now, category);
             return await SaveAsync(user, found, "case.closure-request", null, ct);
         }
 
@@ -129,7 +156,16 @@ public static class CaseClosure
             }
 
             found.ApproveClosure(user.UserId, user.AgencyId, time.GetUtcNow());
-            return await SaveAsync(user, found, found.Status == CaseStatus.Closed ? "case.closed" : "case.closure-approve", null, ct);
+            if (found.Status != CaseStatus.Closed)
+            {
+                return await SaveAsync(user, found, "case.closure-approve", null, ct);
+            }
+
+            timeline.Record(found.Id, CaseEventKind.Closed, CaseSections.Closure, user.AgencyId, user.UserId, detail: found.ClosureOutcome is { } category ? StableName.Of(category) : null);
+            var signals = await feedback.StageAsync(found, ct);
+            var saved = await SaveAsync(user, found, "case.closed", null, ct);
+            await feedback.PublishAsync(signals, ct);
+            return saved;
         }
 
         public async Task<Outcome> RejectAsync(Guid id, string? reason, IStringLocalizer localizer, CancellationToken ct)
@@ -155,7 +191,8 @@ public static class CaseClosure
             return await SaveAsync(user, found, "case.closure-reject", reason!.Trim(), ct);
         }
 
-        public async Task<Outcome> ReopenAsync(Guid id, string? reason, IStringLocalizer localizer, CancellationToken ct)
+        /// <param name="incidentCaseNumber">The number of the new intake that led to reopening (from the archive notice), recorded on the timeline.</param>
+        public async Task<Outcome> ReopenAsync(Guid id, string? reason, IStringLocalizer localizer, CancellationToken ct, string? incidentCaseNumber = null)
         {
             var (user, found) = await LoadAsync(id, ct);
             if (found is null)
@@ -163,8 +200,7 @@ public static class CaseClosure
                 return new Outcome(NotFound: true);
             }
 
-            var relation = CaseAccess.RelationTo(user, found);
-            if (relation is not (CaseRelation.Lead or CaseRelation.Supervising) || !(user.Has(Role.Caseworker) || user.Has(Role.Supervisor)))
+            if (!MayReopen(user, found))
             {
                 return new Outcome(Forbidden: true);
             }
@@ -176,7 +212,8 @@ public static class CaseClosure
             }
 
             found.Reopen(time.GetUtcNow());
-            return await SaveAsync(user, found, "case.reopen", reason!.Trim(), ct);
+            timeline.Record(found.Id, CaseEventKind.Reopened, CaseSections.Closure, user.AgencyId, user.UserId, reason!.Trim(), incidentCaseNumber is null ? null : "incident=" + incidentCaseNumber);
+            return await SaveAsync(user, found, "case.reopen", reason.Trim(), ct);
         }
 
         private static bool IsSupervisingCentreSupervisor(CurrentUser user, Case c) =>

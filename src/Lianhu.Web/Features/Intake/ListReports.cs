@@ -1,3 +1,4 @@
+using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
@@ -25,6 +26,18 @@ public static class ListReports
             .WithSummary("Receipt and status of one mandatory report you filed");
     }
 
+    /// <summary>
+    /// The status a reporter is told: <c>open</c> (being handled — a closure awaiting approval is
+    /// still being handled), <c>closed</c> (handled and closed) or <c>reopened</c> (being handled
+    /// again). Nothing else of the case: no names, measures or outcome.
+    /// </summary>
+    public static string ReporterStatus(CaseStatus status, int reopenCount) => status switch
+    {
+        CaseStatus.Closed => "closed",
+        _ when reopenCount > 0 => "reopened",
+        _ => "open",
+    };
+
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current)
     {
         public async Task<IReadOnlyList<ReportReceiptDto>> ListAsync(Guid? id, CancellationToken ct)
@@ -35,11 +48,11 @@ public static class ListReports
                               join lead in db.Agencies.AsNoTracking() on c.LeadAgencyId equals lead.Id
                               where intake.ReportedByUserId == user.UserId && (id == null || c.Id == id)
                               orderby c.CreatedAt descending
-                              select new { c.Id, c.Number, c.Channel, c.Status, c.CreatedAt, Lead = lead.Name, intake.ReporterInstitution })
+                              select new { c.Id, c.Number, c.Channel, c.Status, c.ReopenCount, c.CreatedAt, Lead = lead.Name, intake.ReporterInstitution })
                 .Take(200)
                 .ToListAsync(ct);
             return [.. rows.Select(r => new ReportReceiptDto(
-                r.Id, r.Number, StableName.Of(r.Channel), StableName.Of(r.Status), r.CreatedAt, r.Lead, r.ReporterInstitution is { } t ? StableName.Of(t) : string.Empty))];
+                r.Id, r.Number, StableName.Of(r.Channel), ReporterStatus(r.Status, r.ReopenCount), r.CreatedAt, r.Lead, r.ReporterInstitution is { } t ? StableName.Of(t) : string.Empty))];
         }
     }
 }
