@@ -12,9 +12,9 @@ namespace Lianhu.Bench;
 
 /// <summary>
 /// The physical limit of the storage: the rows one 110 intake with a child writes (a case, its
-/// intake, three persons, three party links, a timeline entry, three audit events — the case and
-/// its two clocks —, an idempotency record and two clocks: the next-day return call and the
-/// minors' green channel), 15 rows, with
+/// intake, three persons, three party links, a timeline entry, four audit events — the case, its
+/// two clocks and the visit task —, an idempotency record, two clocks — the next-day return call
+/// and the minors' green channel — and the women's federation's return-visit task), 17 rows, with
 /// values of the same size (sealed fields as envelopes of the same length, keyed hashes as 64 hex
 /// characters), one transaction each, plain ADO.NET, at the same concurrency as the HTTP phase and
 /// into the same database. Nothing is encrypted, validated, serialised or authenticated here.
@@ -30,6 +30,12 @@ public static class RawLoad
         "StartTimeKnown", "StartedAt", "StartedByUserId", "State", "SubjectId", "SubjectType", "Version",
     ];
 
+    private static readonly string[] TaskColumns =
+    [
+        "Id", "CaseId", "Kind", "AgencyId", "AgencyType", "Tier", "Role", "RoutingCentreId", "Rule", "PolicyVersion", "Step", "ReasonZh", "ReasonEn", "ParentTaskId",
+        "Status", "DueAt", "ClockId", "CreatedAt", "CreatedByUserId", "AcceptedAt", "StartedAt", "ClosedAt", "ClosedByUserId", "ClosingText", "RequestText", "UpdatedAt", "Version",
+    ];
+
     private static readonly (string Table, string[] Columns, int Rows)[] Shape =
     [
         ("cases", ["Id", "Number", "Channel", "Summary", "DivisionCode", "LeadAgencyId", "Status", "CreatedByUserId", "CreatedAt", "UpdatedAt", "ClosedAt", "Version"], 1),
@@ -37,9 +43,10 @@ public static class RawLoad
         ("persons", ["Id", "Name", "IdNumber", "IdNumberIndex", "Phone", "PhoneIndex", "BirthDate", "BirthDateIndex", "Sex", "NameKeyIndex", "MergedIntoId", "RootId", "MergeReason", "MergedAt", "MergedByUserId", "RecordedByAgencyId", "CreatedAt"], 3),
         ("case_parties", ["Id", "CaseId", "PersonId", "Role", "Position", "CreatedAt"], 3),
         ("case_events", ["Id", "CaseId", "At", "Kind", "Section", "AgencyId", "UserId", "Note", "Detail"], 1),
-        ("audit_events", ["Id", "At", "UserId", "AgencyId", "Role", "Action", "EntityType", "EntityId", "Section", "Reason", "ClientAddress"], 3),
+        ("audit_events", ["Id", "At", "UserId", "AgencyId", "Role", "Action", "EntityType", "EntityId", "Section", "Reason", "ClientAddress"], 4),
         ("idempotency_keys", ["Id", "UserId", "Key", "RequestHash", "StatusCode", "Location", "Response", "CreatedAt", "ExpiresAt"], 1),
         ("clocks", ClockColumns, 2),
+        ("case_tasks", TaskColumns, 1),
     ];
 
     public static async Task RunAsync(Options options)
@@ -176,6 +183,8 @@ public static class RawLoad
             rows.Add([Id(Guid.CreateVersion7(now)), At(now), Id(c.UserId), Id(c.AgencyId), "caseworker", "clock.start", "clock", clock.ToString(), DBNull.Value, DBNull.Value, "127.0.0.1"]);
         }
 
+        var visitTask = Guid.CreateVersion7(now);
+        rows.Add([Id(Guid.CreateVersion7(now)), At(now), Id(c.UserId), Id(c.AgencyId), "caseworker", "task.create", "task", visitTask.ToString(), $"case:{caseId:N}", DBNull.Value, "127.0.0.1"]);
         rows.Add([Id(Guid.CreateVersion7(now)), Id(c.UserId), Guid.NewGuid().ToString(), Hash(), 201, $"/api/v1/cases/{caseId}", Sealed(c.ResponseBytes), At(now), At(now.AddHours(24))]);
         foreach (var clock in clocks)
         {
@@ -187,6 +196,11 @@ public static class RawLoad
                 Bool(true), At(now), Id(c.UserId), "pending", Id(caseId), "case", 1]);
         }
 
+        // The women's federation's next-day call after a 110 alarm, a return-visit task carrying the first clock.
+        rows.Add([
+            Id(visitTask), Id(caseId), "return-visit", Id(c.AgencyId), "womens-federation", "town", DBNull.Value, Id(c.AgencyId), DBNull.Value, DBNull.Value, "follow-up",
+            new string('访', 30), new string('r', 70), DBNull.Value, "created", At(now.AddDays(1)), Id(clocks[0]), At(now), Id(c.UserId), DBNull.Value, DBNull.Value, DBNull.Value,
+            DBNull.Value, DBNull.Value, DBNull.Value, At(now), 1]);
         return rows;
     }
 
