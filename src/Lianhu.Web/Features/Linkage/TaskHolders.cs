@@ -48,7 +48,10 @@ public static class TaskHolders
     }
 
     /// <summary>May this user act on the task as its holder (accept, decline, start, complete, reassign)?</summary>
-    public static bool MayHold(CurrentUser user, CaseTask task) =>
-        user.AgencyId == task.AgencyId
-        && (task.Role == "supervisor" ? user.Has(Role.Supervisor) : user.Has(Role.Caseworker) || user.Has(Role.Supervisor));
+    public static bool MayHold(CurrentUser user, CaseTask task) => MayHold(user, task.AgencyId, task.Role);
+
+    /// <summary>May this user hold a task of <paramref name="agencyId"/> with <paramref name="role"/> (<c>supervisor</c> = the leading group)?</summary>
+    public static bool MayHold(CurrentUser user, Guid agencyId, string? role) =>
+        user.AgencyId == agencyId
+        && (role == "supervisor" ? user.Has(Role.Supervisor) : user.Has(Role.Caseworker) || user.Has(Role.Supervisor));
 }
