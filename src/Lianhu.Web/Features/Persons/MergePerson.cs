@@ -87,7 +87,7 @@ public static class MergePerson
         private async Task<(Answer?, FieldErrors?)> ConfirmAsync(Person source, Person target, CurrentUser user, FieldErrors errors, CancellationToken ct)
         {
             // The other record must be one the user may see, or one the index itself suggested.
-            if (!await access.CanSeeClusterAsync(target.RootId, user, ct) && !await IsSuggestedAsync(source, target, user, ct))
+            if (!await access.CanSeeClusterOfAsync(target.Id, user, ct) && !await IsSuggestedAsync(source, target, user, ct))
             {
                 errors.Add("into", "person.not-suggested");
                 return (null, errors);

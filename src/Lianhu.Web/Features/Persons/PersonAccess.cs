@@ -15,11 +15,23 @@ public sealed class PersonAccess(LianhuDbContext db)
     public async Task<Person?> FindAsync(Guid personId, CurrentUser user, CancellationToken ct)
     {
         var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
-        return person is not null && await CanSeeClusterAsync(person.RootId, user, ct) ? person : null;
+        return person is not null && await CanSeeClusterOfAsync(personId, user, ct) ? person : null;
     }
 
-    public Task<bool> CanSeeClusterAsync(Guid rootId, CurrentUser user, CancellationToken ct) =>
-        VisibleCasesOf([rootId], user).AnyAsync(ct);
+    /// <summary>
+    /// Whether the user may see a case of the cluster this record belongs to. The record's root is
+    /// resolved inside the same statement: a root read a moment earlier may already be stale,
+    /// because a concurrent merge moves the whole cluster and leaves the old root empty.
+    /// </summary>
+    public Task<bool> CanSeeClusterOfAsync(Guid personId, CurrentUser user, CancellationToken ct)
+    {
+        var root = db.Persons.Where(p => p.Id == personId).Select(p => p.RootId);
+        var caseIds = from party in db.CaseParties
+                      join person in db.Persons on party.PersonId equals person.Id
+                      where root.Contains(person.RootId)
+                      select party.CaseId;
+        return db.Cases.VisibleTo(user).AnyAsync(c => caseIds.Contains(c.Id), ct);
+    }
 
     /// <summary>The cases the user may see in which a record of one of these clusters is a party.</summary>
     public IQueryable<Guid> VisibleCasesOf(IReadOnlyCollection<Guid> rootIds, CurrentUser user)

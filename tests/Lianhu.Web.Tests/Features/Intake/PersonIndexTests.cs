@@ -203,24 +203,27 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         async Task<Guid> PersonAsync(string name, string channel) =>
             (await police.OpenAsync(new { channel, summary = "并发合并", divisionCode = Community, parties = new[] { new { role = "respondent", name, birthDate = birth } } }))
                 .GetProperty("intake").GetProperty("parties")[0].GetProperty("personId").GetGuid();
-        var a = await PersonAsync("李娜", "police-110");
-        var b = await PersonAsync("李娜", "walk-in");
+        // Both directions at once, several rounds over: exactly one link, never a cycle, and every
+        // loser told 409 (a request that read a root just before the winner moved it must not 404).
+        for (var round = 0; round < 6; round++)
+        {
+            var a = await PersonAsync("李娜", "police-110");
+            var b = await PersonAsync("李娜", "walk-in");
+            var answers = await Task.WhenAll(
+                police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
+                police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }),
+                police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
+                police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }));
+            answers.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+            answers.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode).ShouldAllBe(c => c == HttpStatusCode.Conflict);
 
-        // Both directions at once, several times over: exactly one link, never a cycle.
-        var answers = await Task.WhenAll(
-            police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
-            police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }),
-            police.PostAsJsonAsync($"/api/v1/persons/{a}/merge", new { into = b }),
-            police.PostAsJsonAsync($"/api/v1/persons/{b}/merge", new { into = a }));
-        answers.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
-        answers.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode).ShouldAllBe(c => c == HttpStatusCode.Conflict);
-
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Lianhu.Web.Data.LianhuDbContext>();
-        var roots = await db.Persons.AsNoTracking().Where(p => p.Id == a || p.Id == b).Select(p => p.RootId).Distinct().ToListAsync();
-        roots.Count.ShouldBe(1);
-        (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == roots[0])).RootId.ShouldBe(roots[0]);
-        (await db.AuditEvents.CountAsync(e => e.Action == "person.merge" && (e.EntityId == a.ToString() || e.EntityId == b.ToString()))).ShouldBe(1);
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Lianhu.Web.Data.LianhuDbContext>();
+            var roots = await db.Persons.AsNoTracking().Where(p => p.Id == a || p.Id == b).Select(p => p.RootId).Distinct().ToListAsync();
+            roots.Count.ShouldBe(1);
+            (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == roots[0])).RootId.ShouldBe(roots[0]);
+            (await db.AuditEvents.CountAsync(e => e.Action == "person.merge" && (e.EntityId == a.ToString() || e.EntityId == b.ToString()))).ShouldBe(1);
+        }
     }
 }
 
