@@ -23,11 +23,22 @@ namespace Lianhu.Web.Data;
 /// The one database of the service. The same model runs on SQLite (embedded default) and
 /// PostgreSQL; the few differences (how instants are stored) are decided here, in one place.
 /// </summary>
-public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, FieldCipher cipher)
-    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Guid>
 {
+    private bool directoryTouched;
+
+    public LianhuDbContext(DbContextOptions<LianhuDbContext> options, FieldCipher cipher)
+        : base(options)
+    {
+        Cipher = cipher;
+        // A change to the agency directory, as the tracker sees it (added now, or modified when
+        // changes are detected at save), drops the directory caches once it is saved.
+        ChangeTracker.Tracked += (_, e) => directoryTouched |= DirectoryVersion.Touches(e.Entry, e.Entry.State);
+        ChangeTracker.StateChanged += (_, e) => directoryTouched |= DirectoryVersion.Touches(e.Entry, e.NewState);
+    }
+
     /// <summary>Encrypts the fields marked <c>IsEncrypted(purpose)</c> in their configuration.</summary>
-    public FieldCipher Cipher { get; } = cipher;
+    public FieldCipher Cipher { get; }
 
     public DbSet<Division> Divisions => Set<Division>();
 
@@ -90,13 +101,13 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
     {
         if (Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return Saved(await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return Saved(await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
         }
         finally
         {
@@ -108,18 +119,29 @@ public sealed class LianhuDbContext(DbContextOptions<LianhuDbContext> options, F
     {
         if (Database.CurrentTransaction is not null || SqliteWriteGate.For(this) is not { } gate)
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return Saved(base.SaveChanges(acceptAllChangesOnSuccess));
         }
 
         gate.Wait();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return Saved(base.SaveChanges(acceptAllChangesOnSuccess));
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private int Saved(int rows)
+    {
+        if (directoryTouched)
+        {
+            directoryTouched = false;
+            DirectoryVersion.Bump();
+        }
+
+        return rows;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -39,21 +39,17 @@ public static partial class OpenCase
             await db.Database.OpenConnectionAsync(ct);
             // An intake only adds rows, so the change tracker has nothing to detect before saving.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            string? requestHash = null;
-            if (idempotencyKey is not null)
-            {
-                requestHash = idempotency.Hash("POST /cases", request, answers.Options);
-                if (await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct) is { } earlier)
-                {
-                    return Replay(earlier, requestHash);
-                }
-            }
-
+            // A retry is recognised when its key record collides on save, not by a read before every
+            // intake: retries are rare, and the read was one of an intake's few database round trips.
+            var requestHash = idempotencyKey is null ? null : idempotency.Hash("POST /cases", request, answers.Options);
             var errors = new FieldErrors(text);
             var valid = await validator.ValidateAsync(request, user, errors, ct);
             if (valid is null)
             {
-                return new Outcome(Errors: errors);
+                // A retry whose body differs from the first is told that, not what is wrong with the new body.
+                return idempotencyKey is not null && await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct) is { } earlier
+                    ? Replay(earlier, requestHash!)
+                    : new Outcome(Errors: errors);
             }
 
             for (var attempt = 1; ; attempt++)
@@ -62,13 +58,19 @@ public static partial class OpenCase
                 {
                     return await WriteAsync(valid, user, idempotencyKey, requestHash, ct);
                 }
-                catch (DbUpdateException e) when (attempt < 3 && UniqueViolation.Is(e, "IX_cases_Number", "cases.Number"))
+                catch (DbUpdateException e) when (attempt < 4 && UniqueViolation.Is(e, "IX_cases_Number", "cases.Number"))
                 {
                     // A case number carries 24 random bits per day; on the rare clash the intake is numbered again.
                     db.ChangeTracker.Clear();
-                    if (idempotencyKey is not null)
+                }
+                catch (DbUpdateException e) when (attempt < 4 && idempotencyKey is not null && IdempotencyStore.IsKeyConflict(e))
+                {
+                    // The key was used before (a retry, or a concurrent twin that won): answer as then. A
+                    // record past its expiry is removed with the next attempt, which opens the case anew.
+                    db.ChangeTracker.Clear();
+                    if (await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct) is { } earlier)
                     {
-                        _ = await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct);
+                        return Replay(earlier, requestHash!);
                     }
                 }
             }
@@ -107,18 +109,7 @@ public static partial class OpenCase
 
             var stored = answers.Write(outcome);
             idempotency.Remember(user.UserId, idempotencyKey, requestHash!, stored.StatusCode, stored.Location, stored.Body);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (IdempotencyStore.IsKeyConflict(e))
-            {
-                // The same key raced in from a concurrent retry, which won: answer as it did.
-                db.ChangeTracker.Clear();
-                var winner = await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct);
-                return winner is null ? throw new InvalidOperationException("Idempotency record vanished.", e) : Replay(winner, requestHash!);
-            }
-
+            await db.SaveChangesAsync(ct);
             return new Outcome(Stored: stored);
         }
 

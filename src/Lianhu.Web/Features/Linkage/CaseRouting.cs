@@ -27,7 +27,7 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// told; <see cref="ReleaseHeld"/> starts it once consent is recorded.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs, SharingPolicy sharing)
+    LianhuDbContext db, Intake.DirectoryCache directory, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs, SharingPolicy sharing)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
@@ -157,11 +157,6 @@ public sealed class CaseRouting(
     }
 
     /// <summary>The active agencies of the case's city, as routing sees them.</summary>
-    public async Task<IReadOnlyList<DirectoryAgency>> DirectoryAsync(string divisionCode, CancellationToken ct)
-    {
-        var cityPrefix = divisionCode[..4];
-        var rows = await db.Agencies.AsNoTracking().Where(a => a.IsActive && a.DivisionCode.StartsWith(cityPrefix))
-            .Select(a => new { a.Id, a.Type, a.DivisionCode }).ToListAsync(ct);
-        return [.. rows.Select(a => new DirectoryAgency(a.Id, a.Type, DivisionCode.Parse(a.DivisionCode)))];
-    }
+    public async Task<IReadOnlyList<DirectoryAgency>> DirectoryAsync(string divisionCode, CancellationToken ct) =>
+        await directory.CityAsync(db, divisionCode[..4], ct);
 }

@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Notifications;
 /// with a duty address, in the caller's DbContext: the row commits with the change it reports, or
 /// not at all. Nothing is staged while mail is off (no SMTP host configured).
 /// </summary>
-public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<MailOptions> options)
+public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<MailOptions> options, Intake.DirectoryCache directory)
 {
     /// <summary>The signal kinds that send a mail; the others (accepted, completed, …) stay in the inbox.</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
@@ -33,8 +33,7 @@ public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<M
             return;
         }
 
-        var agencyIds = list.Select(s => s.AgencyId!.Value).Distinct().ToList();
-        var addressed = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id) && a.IsActive && a.DutyEmail != null).Select(a => a.Id).ToListAsync(ct);
+        var addressed = await directory.MailedAgenciesAsync(db, ct);
         var now = time.GetUtcNow();
         foreach (var s in list.Where(s => addressed.Contains(s.AgencyId!.Value)))
         {

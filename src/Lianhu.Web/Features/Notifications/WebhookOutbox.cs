@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Notifications;
 /// pattern: no event without its change, no change without its event). The same call stages the
 /// notification mails (<see cref="MailOutbox"/>), so every place that reports a change feeds both.
 /// </summary>
-public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOutbox mails)
+public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOutbox mails, Intake.DirectoryCache directory)
 {
     public async Task StageAsync(IEnumerable<InboxSignal> signals, CancellationToken ct)
     {
@@ -24,8 +24,7 @@ public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOut
             return;
         }
 
-        var agencyIds = list.Select(s => s.AgencyId!.Value).Distinct().ToList();
-        var hooked = await db.AgencyWebhooks.AsNoTracking().Where(w => w.Active && agencyIds.Contains(w.AgencyId)).Select(w => w.AgencyId).ToListAsync(ct);
+        var hooked = await directory.HookedAgenciesAsync(db, ct);
         var now = time.GetUtcNow();
         foreach (var s in list.Where(s => hooked.Contains(s.AgencyId!.Value)))
         {

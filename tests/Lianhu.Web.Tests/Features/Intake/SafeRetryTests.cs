@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Features.Intake;
 
@@ -35,6 +37,14 @@ public abstract class SafeRetryTests<TFactory>(TFactory factory) : IClassFixture
         second.Headers.Location.ShouldBe(first.Headers.Location);
         second.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         (await client.JsonAsync("/api/v1/cases?pageSize=1")).GetProperty("total").GetInt32().ShouldBe(before + 1);
+
+        // The replay wrote nothing: no second person record, audit event or timeline entry.
+        var caseId = (await first.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lianhu.Web.Data.LianhuDbContext>();
+        (await db.CaseParties.CountAsync(p => p.CaseId == caseId)).ShouldBe(1);
+        (await db.CaseEvents.CountAsync(e => e.CaseId == caseId)).ShouldBe(1);
+        (await db.AuditEvents.CountAsync(e => e.Action == "case.create" && e.EntityId == caseId.ToString())).ShouldBe(1);
     }
 
     [ProviderFact]
@@ -65,6 +75,12 @@ public abstract class SafeRetryTests<TFactory>(TFactory factory) : IClassFixture
         var problem = await (await station.IntakeAsync(Body("第二次，不同内容"), key)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("code").GetString().ShouldBe("idempotency.mismatch");
         problem.GetProperty("detail").GetString()!.ShouldContain("different request");
+
+        // A retry whose new body is also invalid hears that the key is taken, not what is wrong with the body.
+        var invalid = await (await station.IntakeAsync(new { channel = "police-110", summary = "" }, key)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        invalid.GetProperty("code").GetString().ShouldBe("idempotency.mismatch");
+        // An invalid body under a fresh key is still told what is wrong.
+        (await (await station.IntakeAsync(new { channel = "police-110", summary = "" }, Guid.NewGuid().ToString())).ProblemAsync()).Error("summary").ShouldNotBeNullOrEmpty();
 
         var futianBody = new { channel = "police-110", summary = "另一单位同一键", divisionCode = factory.CommunityOf(factory.PoliceStation(IntakeCalls.Futian)) };
         (await other.IntakeAsync(futianBody, key)).StatusCode.ShouldBe(HttpStatusCode.Created);
