@@ -21,9 +21,10 @@ public static class CaseSections
 /// <summary>Adds entries to a case's timeline in the current unit of work (same transaction as the change).</summary>
 public sealed class CaseTimeline(LianhuDbContext db, TimeProvider time)
 {
-    public CaseEvent Record(Guid caseId, CaseEventKind kind, string section, Guid agencyId, Guid? userId, string? note = null, string? detail = null)
+    /// <param name="at">When it happened, if not now: an intake's entry carries the instant the case was opened at.</param>
+    public CaseEvent Record(Guid caseId, CaseEventKind kind, string section, Guid agencyId, Guid? userId, string? note = null, string? detail = null, DateTimeOffset? at = null)
     {
-        var now = time.GetUtcNow();
+        var now = at ?? time.GetUtcNow();
         var entry = CaseEvent.Record(Guid.CreateVersion7(now), caseId, now, kind, section, agencyId, userId, note, detail);
         db.CaseEvents.Add(entry);
         return entry;

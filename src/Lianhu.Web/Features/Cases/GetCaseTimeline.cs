@@ -10,14 +10,16 @@ namespace Lianhu.Web.Features.Cases;
 
 /// <summary>
 /// Every action by every agency on one chronological page ("leaving traces"), filtered by what
-/// the viewer may see: the case itself through <see cref="CaseScope"/>, and entries of the
-/// <see cref="CaseSections.Reporter"/> section only for the lead unit.
+/// the viewer may see: the case itself through <see cref="CaseScope"/>, entries of the
+/// <see cref="CaseSections.Reporter"/> section only for the lead unit, and the entries other parts
+/// of the case keep (assessments, tasks, visits, legal records, breached clocks, consents —
+/// <see cref="TimelineSources"/>) as far as the viewer may read their sections.
 /// </summary>
 public static class GetCaseTimeline
 {
     /// <param name="Note">Free text of the entry (e.g. the repeat alarm's summary).</param>
     /// <param name="Detail">Non-personal detail: channel, changed fields, linked record ids.</param>
-    /// <param name="Target">For a linkage entry (lead transfer, escalation, conference): the other agency's name.</param>
+    /// <param name="Target">The other agency an entry names: the receiver of a lead transfer or escalation, a conference's convener, a task's holder, an order's court, a consent's recipient.</param>
     public sealed record Entry(Guid Id, DateTimeOffset At, string Kind, string Section, Guid AgencyId, string? Agency, string? Note, string? Detail, string? Target = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
@@ -27,12 +29,14 @@ public static class GetCaseTimeline
             .WithTags("Cases")
             .WithSummary("The case's timeline, oldest first, as far as you may see it");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
+    private static readonly string OpenedKind = StableName.Of(CaseEventKind.Opened);
+
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimelineSources sources)
     {
         public async Task<IReadOnlyList<Entry>?> HandleAsync(Guid caseId, CancellationToken ct)
         {
             var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Id == caseId).Select(c => new { c.LeadAgencyId }).SingleOrDefaultAsync(ct);
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
             if (found is null)
             {
                 return null;
@@ -41,14 +45,18 @@ public static class GetCaseTimeline
             var lead = found.LeadAgencyId == user.AgencyId;
             var events = await db.CaseEvents.AsNoTracking()
                 .Where(e => e.CaseId == caseId && (lead || e.Section != CaseSections.Reporter))
-                .OrderBy(e => e.At).ThenBy(e => e.Id)
                 .ToListAsync(ct);
-            var agencyIds = events.Select(e => e.AgencyId).Concat(events.Select(OtherAgency).OfType<Guid>()).Distinct().ToList();
+            var items = events.Select(e => new TimelineSources.Item(e.Id, e.At, StableName.Of(e.Kind), e.Section, e.AgencyId, e.Detail, OtherAgency(e)) { Note = e.Note })
+                .Concat(await sources.ForAsync(found, user, ct))
+                // What an intake started (its return-visit task, its clocks) shares the opening's instant and follows it.
+                .OrderBy(i => i.At).ThenBy(i => i.Kind == OpenedKind ? 0 : 1).ThenBy(i => i.Id)
+                .ToList();
+            var agencyIds = items.Select(i => i.AgencyId).Concat(items.Select(i => i.Other).OfType<Guid>()).Distinct().ToList();
             var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
             audit.Record(user.AsActor(), "case.timeline.read", "case", caseId.ToString(), "timeline");
             await db.SaveChangesAsync(ct);
-            return [.. events.Select(e => new Entry(e.Id, e.At, StableName.Of(e.Kind), e.Section, e.AgencyId, agencies.GetValueOrDefault(e.AgencyId), e.Note, e.Detail,
-                OtherAgency(e) is { } other ? agencies.GetValueOrDefault(other) : null))];
+            return [.. items.Select(i => new Entry(i.Id, i.At, i.Kind, i.Section, i.AgencyId, agencies.GetValueOrDefault(i.AgencyId), i.Note, i.Detail,
+                i.Other is { } other ? agencies.GetValueOrDefault(other) : null))];
         }
 
         /// <summary>Linkage entries name the other agency (receiver, former lead, convener) by id in their detail.</summary>

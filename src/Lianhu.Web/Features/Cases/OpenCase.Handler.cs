@@ -128,7 +128,7 @@ public static partial class OpenCase
             var parties = AddParties(opened.Id, people, [], now);
             // A mandatory report is entered on the timeline as received by the lead; the reporter stays out of it.
             var filedByReporter = valid.Mode == IntakeMode.FiledAsReporter;
-            timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel));
+            timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel), at: now);
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
             await clockHooks.OnOpenedAsync(opened, user, ct);
             var today = Lianhu.Domain.Clocks.ShanghaiTime.DayOf(now);

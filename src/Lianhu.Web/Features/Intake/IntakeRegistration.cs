@@ -28,6 +28,7 @@ public static class IntakeRegistration
         services.AddScoped<EditCase.Handler>();
         services.AddScoped<GetCaseHistory.Handler>();
         services.AddScoped<GetCaseTimeline.Handler>();
+        services.AddScoped<TimelineSources>();
         services.AddScoped<ListReports.Handler>();
         services.AddScoped<PersonSuggestions.Handler>();
         services.AddScoped<MergePerson.Handler>();

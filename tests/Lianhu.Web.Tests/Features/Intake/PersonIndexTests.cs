@@ -42,9 +42,10 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         body.GetProperty("intake").GetProperty("parties").GetArrayLength().ShouldBe(2, "the victim is already a party");
 
         var timeline = (await police.JsonAsync($"/api/v1/cases/{first.Id()}/timeline")).EnumerateArray().ToList();
-        timeline.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["opened", "alarm-attached"]);
-        timeline[1].GetProperty("note").GetString().ShouldBe("第二次报警：威胁");
-        timeline[1].GetProperty("agency").GetString().ShouldBe(factory.PoliceStation().Agency.Name);
+        // The first alarm's case opened with the women's federation's next-day return-visit task.
+        timeline.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["opened", "task-created", "alarm-attached"]);
+        timeline[2].GetProperty("note").GetString().ShouldBe("第二次报警：威胁");
+        timeline[2].GetProperty("agency").GetString().ShouldBe(factory.PoliceStation().Agency.Name);
     }
 
     [ProviderFact]
@@ -157,7 +158,7 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
         (await (await police.PostAsync($"/api/v1/persons/{personId}/unmerge", null)).ProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("person.not-merged");
 
         var kinds = (await police.JsonAsync($"/api/v1/cases/{earlier.Id()}/timeline")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        kinds.ShouldBe(["opened", "person-merged", "person-unmerged"]);
+        kinds.ShouldBe(["opened", "task-created", "person-merged", "person-unmerged"]);
 
         // Rejected: not suggested again.
         (await police.PostAsJsonAsync($"/api/v1/persons/{personId}/merge", new { into = earlierPerson, decision = "reject" })).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -189,10 +190,12 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
 
         using var centre = await factory.ClientAsAsync(factory.DistrictCentre());
         var entries = (await centre.JsonAsync($"/api/v1/cases/{created.Id()}/timeline")).EnumerateArray().ToList();
-        entries.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["opened", "edited"]);
-        entries[1].GetProperty("detail").GetString().ShouldBe("occurredAt");
-        entries.ShouldAllBe(e => e.GetProperty("agencyId").GetGuid() == factory.PoliceStation().Agency.Id);
-        entries[0].GetProperty("at").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(entries[1].GetProperty("at").GetDateTimeOffset());
+        entries.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["opened", "task-created", "edited"]);
+        entries[2].GetProperty("detail").GetString().ShouldBe("occurredAt");
+        entries.Where(e => e.GetProperty("kind").GetString() != "task-created").ShouldAllBe(e => e.GetProperty("agencyId").GetGuid() == factory.PoliceStation().Agency.Id);
+        entries[1].GetProperty("detail").GetString().ShouldBe("return-visit");
+        entries[1].GetProperty("at").GetDateTimeOffset().ShouldBe(entries[0].GetProperty("at").GetDateTimeOffset(), "the intake's own task, at the opening's instant");
+        entries.Select(e => e.GetProperty("at").GetDateTimeOffset()).ShouldBeInOrder();
     }
 
     [ProviderFact]
