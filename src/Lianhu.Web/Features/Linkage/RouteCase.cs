@@ -1,4 +1,7 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Intake;
+using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
@@ -19,9 +22,15 @@ public static class RouteCase
     public sealed record Request(bool? Minor, bool? Elderly, bool? Disabled, IReadOnlyList<string>? Violence, IReadOnlyList<string>? Needs);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/routing", async Task<Results<Ok<IReadOnlyList<TaskDto>>, NotFound, ProblemHttpResult>> (
+        api.MapPost("/cases/{id:guid}/routing", async Task<Results<Ok<IReadOnlyList<TaskDto>>, NotFound, ProblemHttpResult, ValidationProblem>> (
                 Guid id, Request? request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
             {
+                var errors = handler.Validate(request, text);
+                if (errors.Any)
+                {
+                    return errors.ToProblem();
+                }
+
                 var (tasks, forbidden) = await handler.HandleAsync(id, request, ct);
                 return forbidden
                     ? Problems.Forbidden(text, "section.no-write")
@@ -29,8 +38,33 @@ public static class RouteCase
             })
             .WithName("RouteCase").WithTags("Tasks").WithSummary("Re-run routing on a case; answers the tasks it created");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, CaseRouting routing, TimeProvider time)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, CaseRouting routing, TimeProvider time, RoutingPolicy policy)
     {
+        /// <summary>Each need and form of violence is one intake knows or one a routing rule names (e.g. <c>social-work</c>).</summary>
+        public FieldErrors Validate(Request? request, IStringLocalizer text)
+        {
+            var errors = new FieldErrors(text);
+            Check("needs", request?.Needs, [.. StableName.All<Need>(), .. policy.Rules.SelectMany(r => r.When.Needs)], errors);
+            Check("violence", request?.Violence, [.. StableName.All<ViolenceForm>(), .. policy.Rules.SelectMany(r => r.When.Violence)], errors);
+            return errors;
+        }
+
+        private static void Check(string field, IReadOnlyList<string>? values, IEnumerable<string> known, FieldErrors errors)
+        {
+            var allowed = known.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < (values?.Count ?? 0); i++)
+            {
+                if (string.IsNullOrWhiteSpace(values![i]))
+                {
+                    errors.Add($"{field}[{i}]", "required");
+                }
+                else if (!allowed.Contains(values[i], StringComparer.Ordinal))
+                {
+                    errors.Add($"{field}[{i}]", "unknown-value", string.Join(", ", allowed));
+                }
+            }
+        }
+
         public async Task<(IReadOnlyList<TaskDto>? Created, bool Forbidden)> HandleAsync(Guid caseId, Request? request, CancellationToken ct)
         {
             var user = current.Required;
