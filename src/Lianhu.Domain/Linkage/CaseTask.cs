@@ -146,11 +146,24 @@ public sealed class CaseTask
     /// A routed task for a non-statutory body without a consent or legal basis covering it: held, so
     /// the agency neither sees it nor the case; the lead sees it and records consent to release it.
     /// </summary>
-    public static CaseTask RouteHeld(Guid id, Guid caseId, RoutedTask routed, Guid routingCentreId, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now)
+    public static CaseTask RouteHeld(Guid id, Guid caseId, RoutedTask routed, Guid routingCentreId, DateTimeOffset dueAt, Guid createdBy, DateTimeOffset now) =>
+        Route(id, caseId, routed, routingCentreId, dueAt, createdBy, now).Hold();
+
+    /// <summary>
+    /// Holds a task just made by hand (a reassignment, a conference decision) for a non-statutory
+    /// body no consent covers, as <see cref="RouteHeld"/> does for routed work: only a new task
+    /// without a clock can be held.
+    /// </summary>
+    public CaseTask Hold()
     {
-        var task = Route(id, caseId, routed, routingCentreId, dueAt, createdBy, now);
-        task.Status = CaseTaskStatus.Held;
-        return task;
+        Require(CaseTaskStatus.Created, "be held");
+        if (ClockId is not null || AcceptedAt is not null)
+        {
+            throw NotAllowed("be held");
+        }
+
+        Status = CaseTaskStatus.Held;
+        return this;
     }
 
     /// <summary>Releases a held task once consent covers it: it starts afresh (created, a new due time and clock).</summary>

@@ -33,6 +33,23 @@ public class CaseTaskTests
     }
 
     [Fact]
+    public void OnlyANewTaskWithoutAClock_CanBeHeld()
+    {
+        var fresh = CaseTask.Request(Guid.NewGuid(), Guid.NewGuid(), CaseTaskKind.ConferenceDecision, Guid.NewGuid(), AgencyType.CounsellingCentre, Tier.District, Centre,
+            new RoutingText("个案会商决定", "case conference decision"), "心理疏导", Now.AddHours(48), User, Now);
+        fresh.Hold().Status.ShouldBe(CaseTaskStatus.Held);
+        Should.Throw<DomainRuleViolationException>(() => fresh.Hold()).Code.ShouldBe("task.illegal-move");
+
+        var clocked = New();
+        clocked.AttachClock(Guid.NewGuid());
+        Should.Throw<DomainRuleViolationException>(() => clocked.Hold()).Code.ShouldBe("task.illegal-move");
+
+        var accepted = New();
+        accepted.Accept(Now.AddMinutes(1));
+        Should.Throw<DomainRuleViolationException>(() => accepted.Hold()).Code.ShouldBe("task.illegal-move");
+    }
+
+    [Fact]
     public void AHeldTask_MayBeCancelled()
     {
         var routed = new RoutedTask(18, 1, "follow-up", Guid.NewGuid(), AgencyType.SocialWorkGroup, Tier.District, null, 168, new RoutingText("社工", "social work"));

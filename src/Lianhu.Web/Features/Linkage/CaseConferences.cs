@@ -142,7 +142,13 @@ public static class CaseConferences
 
             audit.Record(user.AsActor(), "conference.record", "conference", conference.Id.ToString(), section: "case:" + conference.CaseId.ToString("N"));
             timeline.Record(conference.CaseId, Domain.Cases.CaseEventKind.ConferenceHeld, CaseSections.Linkage, user.AgencyId, user.UserId, detail: conference.Id.ToString());
-            List<InboxSignal> signals = [.. tasks.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))];
+            // A decision for a non-statutory body without consent is held: the lead hears of it, not the body.
+            var lead = tasks.Any(t => t.Status == StableName.Of(CaseTaskStatus.Held))
+                ? await db.Cases.AsNoTracking().Where(c => c.Id == conference.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct)
+                : Guid.Empty;
+            List<InboxSignal> signals = [.. tasks.Select(t => t.Status == StableName.Of(CaseTaskStatus.Held)
+                ? InboxSignal.ForAgency(lead, "task.held", t.Id, t.CaseId)
+                : InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))];
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
             await inbox.PublishAsync(signals, ct);

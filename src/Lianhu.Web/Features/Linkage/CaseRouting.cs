@@ -7,6 +7,7 @@ using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -144,6 +145,13 @@ public sealed class CaseRouting(
 
         return (released, [.. released.Select(t => InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))]);
     }
+
+    /// <summary>
+    /// Whether work given to this agency on this case must be held: the agency is a non-statutory
+    /// body (<see cref="SharingPolicy"/>) and no consent or legal basis in force covers it.
+    /// </summary>
+    public async Task<bool> MustHoldAsync(Guid caseId, Guid agencyId, AgencyType type, DateTimeOffset now, CancellationToken ct) =>
+        sharing.NeedsConsent(type) && !await db.CaseConsents.AsNoTracking().InForceFor(agencyId, type, now).AnyAsync(c => c.CaseId == caseId, ct);
 
     /// <summary>Starts the clock that guards a task's due time (owned by the holder agency).</summary>
     public Clock StartClock(Guid caseId, Guid taskId, int hours, Guid ownerAgencyId, Guid startedBy, DateTimeOffset now)

@@ -160,10 +160,21 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
         var user = current.Required;
         var hours = Math.Clamp((int)Math.Ceiling((declined.DueAt - declined.CreatedAt).TotalHours), 1, RoutingPolicy.MaxDueHours);
         var id = Guid.CreateVersion7(now);
-        var clock = routing.StartClock(reassignment.CaseId, id, hours, agency.Id, user.UserId, now);
+        var reason = new RoutingText($"联动中心重新指派：{declined.ReasonZh}", $"reassigned by the linkage centre: {declined.ReasonEn}");
+        // A non-statutory body without consent gets the work held, as routing would hold it: no clock, no access.
+        var held = await routing.MustHoldAsync(reassignment.CaseId, agency.Id, agency.Type, now, ct);
+        var clock = held ? null : routing.StartClock(reassignment.CaseId, id, hours, agency.Id, user.UserId, now);
         var task = CaseTask.Assign(id, reassignment.CaseId, agency.Id, agency.Type, agency.Tier, reassignment.RoutingCentreId, declined.Step,
-            new RoutingText($"联动中心重新指派：{declined.ReasonZh}", $"reassigned by the linkage centre: {declined.ReasonEn}"), reassignment.Id, clock.DueAt, user.UserId, now, declined.Kind);
-        task.AttachClock(clock.Id);
+            reason, reassignment.Id, clock?.DueAt ?? now.AddHours(hours), user.UserId, now, declined.Kind);
+        if (clock is null)
+        {
+            task.Hold();
+        }
+        else
+        {
+            task.AttachClock(clock.Id);
+        }
+
         db.CaseTasks.Add(task);
         if (reassignment.Status == CaseTaskStatus.Created)
         {
@@ -172,6 +183,13 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
 
         reassignment.Complete(user.UserId, "reassigned " + agency.Id.ToString("N"), now);
         await SettleClockAsync(reassignment, completed: true, "reassigned", now, ct);
+        if (held)
+        {
+            audit.Record(user.AsActor(), "task.hold", "task", id.ToString(), section: "case:" + task.CaseId.ToString("N"), reason: "consent-needed");
+            var lead = await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct);
+            return [InboxSignal.ForAgency(lead, "task.held", task.Id, task.CaseId)];
+        }
+
         audit.Record(user.AsActor(), "task.create", "task", id.ToString(), section: "case:" + task.CaseId.ToString("N"));
         return [InboxSignal.ForAgency(agency.Id, "task.new", task.Id, task.CaseId)];
     }

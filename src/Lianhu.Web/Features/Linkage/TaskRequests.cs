@@ -4,6 +4,7 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Linkage;
 
@@ -25,18 +26,45 @@ public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvi
     {
         var now = time.GetUtcNow();
         var taskId = id ?? Guid.CreateVersion7(now);
-        var clock = routing.StartClock(caseId, taskId, hours ?? policy.ReassignDueHours, to.Id, by.UserId, now);
-        var task = CaseTask.Request(taskId, caseId, kind, to.Id, to.Type, to.Tier, by.AgencyId, reason, requestText, clock.DueAt, by.UserId, now);
-        task.AttachClock(clock.Id);
+        var period = hours ?? policy.ReassignDueHours;
+        // A non-statutory body (e.g. named in a conference decision) without consent gets the work held: no clock, no access.
+        var held = await routing.MustHoldAsync(caseId, to.Id, to.Type, now, ct);
+        var clock = held ? null : routing.StartClock(caseId, taskId, period, to.Id, by.UserId, now);
+        var task = CaseTask.Request(taskId, caseId, kind, to.Id, to.Type, to.Tier, by.AgencyId, reason, requestText, clock?.DueAt ?? now.AddHours(period), by.UserId, now);
+        if (clock is null)
+        {
+            task.Hold();
+            audit.Record(by.Actor, "task.hold", "task", taskId.ToString(), section: "case:" + caseId.ToString("N"), reason: "consent-needed");
+        }
+        else
+        {
+            task.AttachClock(clock.Id);
+            audit.Record(by.Actor, action, "task", taskId.ToString(), section: "case:" + caseId.ToString("N"));
+        }
+
         db.CaseTasks.Add(task);
-        audit.Record(by.Actor, action, "task", taskId.ToString(), section: "case:" + caseId.ToString("N"));
         if (save)
         {
-            await outbox.StageAsync([InboxSignal.ForAgency(to.Id, "task.new", taskId, caseId)], ct);
+            var signals = await SignalsAsync([task], ct);
+            await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
-            await inbox.PublishAsync([InboxSignal.ForAgency(to.Id, "task.new", taskId, caseId)], ct);
+            await inbox.PublishAsync(signals, ct);
         }
 
         return task.ToDto(now);
+    }
+
+    /// <summary>What to push for new request tasks: "new" to the receiving agency, or, for a held one, "held" to the case's lead (never the body it is held from).</summary>
+    private async Task<IReadOnlyList<InboxSignal>> SignalsAsync(IReadOnlyCollection<CaseTask> tasks, CancellationToken ct)
+    {
+        var signals = new List<InboxSignal>();
+        foreach (var task in tasks)
+        {
+            signals.Add(task.Status == CaseTaskStatus.Held
+                ? InboxSignal.ForAgency(await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct), "task.held", task.Id, task.CaseId)
+                : InboxSignal.ForAgency(task.AgencyId, "task.new", task.Id, task.CaseId));
+        }
+
+        return signals;
     }
 }

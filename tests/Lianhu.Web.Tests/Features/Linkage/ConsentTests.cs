@@ -160,6 +160,55 @@ public abstract class ConsentTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [ProviderFact]
+    public async Task WorkGivenByHand_ToABodyWithoutConsent_IsHeldLikeRoutedWork_AndConsentReleasesIt()
+    {
+        using var lead = await factory.ClientAsAsync(Lead, "en");
+        using var counsellor = await factory.ClientAsAsync(StaffOf(AgencyType.CounsellingCentre), "en");
+        using var legalAid = await factory.ClientAsAsync(StaffOf(AgencyType.LegalAidCentre), "en");
+        var counselling = District(AgencyType.CounsellingCentre).Id;
+        var caseId = await OpenCaseAsync(lead);
+
+        // A centre reassigns declined work to the counselling centre: held, no clock, no access.
+        var declined = (await RouteAsync(lead, caseId, "legal-aid")).Single().GetProperty("id").GetGuid();
+        (await legalAid.PostAsJsonAsync($"/api/v1/tasks/{declined}/decline", new { reason = "需要先做心理疏导" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reassignment = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/tasks")).EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "reassignment");
+        var centre = factory.City.Accounts.First(a => a.Agency.Id == reassignment.GetProperty("agencyId").GetGuid() && a.Role == Role.Caseworker);
+        using (var centreClient = await factory.ClientAsAsync(centre, "en"))
+        {
+            (await centreClient.PostAsJsonAsync($"/api/v1/tasks/{reassignment.GetProperty("id").GetGuid()}/reassign", new { agencyId = counselling })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var reassigned = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/tasks")).EnumerateArray().Single(t => t.GetProperty("agencyId").GetGuid() == counselling);
+        reassigned.GetProperty("status").GetString().ShouldBe("held");
+        reassigned.GetProperty("clockId").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // A conference decision naming the counselling centre is held as well.
+        using var convener = await factory.ClientAsAsync(StaffOf(AgencyType.LinkageCentre), "en");
+        var conference = await (await convener.PostAsJsonAsync($"/api/v1/cases/{caseId}/conferences", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var recorded = await convener.PostAsJsonAsync($"/api/v1/conferences/{conference.GetProperty("id").GetGuid()}/record", new
+        {
+            attended = new[] { Lead.Agency.Id },
+            minutes = "会商：建议心理疏导",
+            decisions = new[] { new { agencyId = counselling, dueHours = 48, text = "为受害人安排心理疏导" } },
+        });
+        recorded.StatusCode.ShouldBe(HttpStatusCode.OK, await recorded.Content.ReadAsStringAsync());
+        var decision = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tasks").EnumerateArray().Single();
+        decision.GetProperty("status").GetString().ShouldBe("held");
+        (await counsellor.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var heldIds = new[] { reassigned.GetProperty("id").GetGuid(), decision.GetProperty("id").GetGuid() };
+        (await counsellor.GetFromJsonAsync<JsonElement>("/api/v1/inbox")).GetProperty("awaiting").EnumerateArray()
+            .ShouldNotContain(i => heldIds.Contains(i.GetProperty("task").GetProperty("id").GetGuid()), "the body does not see held work");
+
+        // Consent releases both, each with a clock and its period.
+        var consent = await RecordAsync(lead, caseId, new { basis = "consent", givenBy = "victim", method = "written", agencyId = counselling, sections = new[] { "identity", "counselling" }, expiresAt = InDays(30) });
+        consent.GetProperty("releasedTaskIds").EnumerateArray().Select(e => e.GetGuid()).Order().ShouldBe(heldIds.Order());
+        var released = await TaskAsync(lead, caseId, decision.GetProperty("id").GetGuid());
+        released.GetProperty("status").GetString().ShouldBe("created");
+        released.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(factory.Clock.GetUtcNow().AddHours(48), TimeSpan.FromMinutes(1));
+        (await counsellor.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [ProviderFact]
     public async Task InvalidConsents_AreRefusedWithTheFieldsNamed()
     {
         using var lead = await factory.ClientAsAsync(Lead, "en");
