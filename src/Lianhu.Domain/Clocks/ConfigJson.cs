@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lianhu.Domain.Common;
 
 namespace Lianhu.Domain.Clocks;
 
