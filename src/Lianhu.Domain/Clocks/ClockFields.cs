@@ -1,34 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Lianhu.Domain.Common;
 
 namespace Lianhu.Domain.Clocks;
 
-/// <summary>Shared JSON reading for the clock configuration files: strict, snake_case, dated fields as text.</summary>
-internal static class ConfigJson
+/// <summary>
+/// Field checks for the clock rule and holiday calendar files (read by <see cref="PolicyJson.ReadSnakeCase"/>):
+/// each failure is a <see cref="ClockConfigurationException"/> naming the document and the field.
+/// </summary>
+internal static class ClockFields
 {
-    // Unknown properties are errors: a misspelt "rollover" must not silently fall back to a default.
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-    };
-
-    public static T Deserialize<T>(string json, string document)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, Options)
-                ?? throw new ClockConfigurationException(document, "$", "the document is empty (null)");
-        }
-        catch (JsonException ex)
-        {
-            throw new ClockConfigurationException(document, ex.Path ?? "$", ex.Message, ex);
-        }
-    }
+    /// <summary>How <see cref="PolicyJson"/> reports a JSON error in <paramref name="document"/>.</summary>
+    public static PolicyJson.ErrorAt ErrorsIn(string document) =>
+        (path, problem, inner) => new ClockConfigurationException(document, path, problem, inner);
 
     public static T Required<T>(T? value, string document, string field)
         where T : class =>
@@ -50,20 +33,11 @@ internal static class ConfigJson
             : throw new ClockConfigurationException(document, field, $"'{text}' is not a date in the form YYYY-MM-DD");
     }
 
-    public static LocalizedText Text(LocalizedTextDto? value, string document, string field)
+    public static LocalizedText Text(PolicyJson.Bilingual? value, string document, string field)
     {
         var dto = Required(value, document, field);
         return new LocalizedText(
             RequiredText(dto.ZhCn, document, field + ".zh-CN"),
             RequiredText(dto.En, document, field + ".en"));
     }
-}
-
-internal sealed class LocalizedTextDto
-{
-    [JsonPropertyName("zh-CN")]
-    public string? ZhCn { get; set; }
-
-    [JsonPropertyName("en")]
-    public string? En { get; set; }
 }
