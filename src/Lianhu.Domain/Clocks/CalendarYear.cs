@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 /// <summary>One year of the public-holiday calendar, as announced (or, if provisional, derived).</summary>

@@ -5,7 +5,7 @@ internal static class CalendarYearReader
 {
     public static CalendarYear Read(CalendarYearDto dto, string document, string path)
     {
-        var year = ConfigJson.Required(dto.Year, document, path + ".year");
+        var year = ClockFields.Required(dto.Year, document, path + ".year");
         if (year is < 2000 or > 2100)
         {
             throw new ClockConfigurationException(document, path + ".year", $"{year} is outside 2000..2100");
@@ -24,8 +24,8 @@ internal static class CalendarYearReader
                 "a provisional year must say how it was derived and what is missing");
         }
 
-        var source = ConfigJson.Text(dto.Source, document, path + ".source");
-        var holidays = ReadHolidays(ConfigJson.Required(dto.Holidays, document, path + ".holidays"), year, document, path);
+        var source = ClockFields.Text(dto.Source, document, path + ".source");
+        var holidays = ReadHolidays(ClockFields.Required(dto.Holidays, document, path + ".holidays"), year, document, path);
         var workingDays = ReadWorkingDays(dto.AdjustedWorkingDays ?? [], year, document, path);
         return new CalendarYear(year, status, source, dto.Note, holidays, workingDays);
     }
@@ -36,8 +36,8 @@ internal static class CalendarYearReader
         for (var i = 0; i < dtos.Count; i++)
         {
             var field = $"{path}.holidays[{i}]";
-            var from = ConfigJson.Date(dtos[i].From, document, field + ".from");
-            var to = ConfigJson.Date(dtos[i].To, document, field + ".to");
+            var from = ClockFields.Date(dtos[i].From, document, field + ".from");
+            var to = ClockFields.Date(dtos[i].To, document, field + ".to");
             CheckInYear(from, year, document, field + ".from");
             CheckInYear(to, year, document, field + ".to");
             if (to < from)
@@ -52,7 +52,7 @@ internal static class CalendarYearReader
                     $"{from:yyyy-MM-dd} must be after the previous range's end {ranges[^1].To:yyyy-MM-dd}: ranges are ordered and do not overlap");
             }
 
-            ranges.Add(new HolidayRange(from, to, ConfigJson.Text(dtos[i].Name, document, field + ".name"), dtos[i].Note));
+            ranges.Add(new HolidayRange(from, to, ClockFields.Text(dtos[i].Name, document, field + ".name"), dtos[i].Note));
         }
 
         return ranges;
@@ -64,7 +64,7 @@ internal static class CalendarYearReader
         for (var i = 0; i < texts.Count; i++)
         {
             var field = $"{path}.adjusted_working_days[{i}]";
-            var day = ConfigJson.Date(texts[i], document, field);
+            var day = ClockFields.Date(texts[i], document, field);
             CheckInYear(day, year, document, field);
             // 调休上班 only ever turns a weekend day into a working day; a weekday here is a typo.
             if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))

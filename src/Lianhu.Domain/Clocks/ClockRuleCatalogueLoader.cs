@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 /// <summary>
@@ -12,14 +14,14 @@ public static class ClockRuleCatalogueLoader
     public static ClockRuleCatalogue Parse(string json, HolidayCalendar calendar, string document = "clock rules")
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var dto = ConfigJson.Deserialize<ClockRuleDocument>(json, document);
+        var dto = PolicyJson.ReadSnakeCase<ClockRuleDocument>(json, ClockFields.ErrorsIn(document));
         if (dto.TimeZone != HolidayCalendarLoader.SupportedTimeZone)
         {
             throw new ClockConfigurationException(document, "time_zone", $"must be \"{HolidayCalendarLoader.SupportedTimeZone}\"");
         }
 
-        ConfigJson.Required(dto.Version, document, "version");
-        var ruleDtos = ConfigJson.Required(dto.Rules, document, "rules");
+        ClockFields.Required(dto.Version, document, "version");
+        var ruleDtos = ClockFields.Required(dto.Rules, document, "rules");
         if (ruleDtos.Count == 0)
         {
             throw new ClockConfigurationException(document, "rules", "must list at least one rule");

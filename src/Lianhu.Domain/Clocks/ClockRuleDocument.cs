@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 // Shape of config/clocks/rules.json; nullable so the loader reports missing fields by JSON path.
@@ -30,11 +32,11 @@ internal sealed class ClockRuleDto
 
     public bool? Rollover { get; set; }
 
-    public LocalizedTextDto? StartEvent { get; set; }
+    public PolicyJson.Bilingual? StartEvent { get; set; }
 
-    public LocalizedTextDto? Source { get; set; }
+    public PolicyJson.Bilingual? Source { get; set; }
 
-    public LocalizedTextDto? Description { get; set; }
+    public PolicyJson.Bilingual? Description { get; set; }
 
     public ReminderDto? ReminderBefore { get; set; }
 

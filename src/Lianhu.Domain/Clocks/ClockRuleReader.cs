@@ -7,7 +7,7 @@ internal static partial class ClockRuleReader
 {
     public static ClockRule Read(ClockRuleDto dto, string document, string path)
     {
-        var id = ConfigJson.RequiredText(dto.Id, document, path + ".id");
+        var id = ClockFields.RequiredText(dto.Id, document, path + ".id");
         if (!IdPattern().IsMatch(id))
         {
             throw new ClockConfigurationException(document, path + ".id", $"'{id}' must be kebab-case (a-z, 0-9, -)");
@@ -36,9 +36,9 @@ internal static partial class ClockRuleReader
             AmountRange = ReadRange(dto.AmountRange, amount, document, path + ".amount_range"),
             HourReading = ReadHourReading(dto.HourReading, unit, document, path + ".hour_reading"),
             Rollover = ReadRollover(dto.Rollover, unit, document, path + ".rollover"),
-            StartEvent = ConfigJson.Text(dto.StartEvent, document, path + ".start_event"),
-            Source = ConfigJson.Text(dto.Source, document, path + ".source"),
-            Description = ConfigJson.Text(dto.Description, document, path + ".description"),
+            StartEvent = ClockFields.Text(dto.StartEvent, document, path + ".start_event"),
+            Source = ClockFields.Text(dto.Source, document, path + ".source"),
+            Description = ClockFields.Text(dto.Description, document, path + ".description"),
             ReminderBefore = ReadReminder(dto.ReminderBefore, document, path + ".reminder_before"),
             OnDue = dto.OnDue switch
             {
@@ -51,7 +51,7 @@ internal static partial class ClockRuleReader
 
     private static int Positive(int? value, string document, string field)
     {
-        var number = ConfigJson.Required(value, document, field);
+        var number = ClockFields.Required(value, document, field);
         return number >= 1 ? number : throw new ClockConfigurationException(document, field, $"{number} must be at least 1");
     }
 

@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 // Shape of config/calendars/*.json. Everything is nullable so that the loader, not the serializer,
@@ -19,7 +21,7 @@ internal sealed class CalendarYearDto
 
     public string? Status { get; set; }
 
-    public LocalizedTextDto? Source { get; set; }
+    public PolicyJson.Bilingual? Source { get; set; }
 
     public string? Note { get; set; }
 
@@ -30,7 +32,7 @@ internal sealed class CalendarYearDto
 
 internal sealed class HolidayRangeDto
 {
-    public LocalizedTextDto? Name { get; set; }
+    public PolicyJson.Bilingual? Name { get; set; }
 
     public string? From { get; set; }
 

@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 /// <summary>
@@ -14,13 +16,13 @@ public static class HolidayCalendarLoader
 
     public static HolidayCalendar Parse(string json, string document = "holiday calendar")
     {
-        var dto = ConfigJson.Deserialize<HolidayCalendarDocument>(json, document);
+        var dto = PolicyJson.ReadSnakeCase<HolidayCalendarDocument>(json, ClockFields.ErrorsIn(document));
         if (dto.TimeZone != SupportedTimeZone)
         {
             throw new ClockConfigurationException(document, "time_zone", $"must be \"{SupportedTimeZone}\"");
         }
 
-        var yearDtos = ConfigJson.Required(dto.Years, document, "years");
+        var yearDtos = ClockFields.Required(dto.Years, document, "years");
         if (yearDtos.Count == 0)
         {
             throw new ClockConfigurationException(document, "years", "must list at least one year");

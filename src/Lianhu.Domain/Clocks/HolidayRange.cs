@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Clocks;
 
 /// <summary>A run of consecutive rest days announced for one festival, both ends included.</summary>

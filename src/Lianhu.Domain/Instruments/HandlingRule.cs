@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Instruments;
 
 /// <summary>How a case at one common risk level is handled.</summary>

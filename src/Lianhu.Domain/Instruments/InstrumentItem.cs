@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Instruments;
 
 /// <summary>One question of an instrument. <see cref="Text"/> is our own short paraphrase, never the

@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Instruments;
 
 /// <summary>A score range that yields a level. Bands are listed from the lowest to the highest level.</summary>

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Common;
 using static Lianhu.Domain.Instruments.ScoreFormat;
 
 namespace Lianhu.Domain.Instruments;

@@ -1,3 +1,5 @@
+using Lianhu.Domain.Common;
+
 namespace Lianhu.Domain.Instruments;
 
 /// <summary>The outcome of scoring one assessment; <see cref="ScoreResultJson"/> gives its wire shape.</summary>

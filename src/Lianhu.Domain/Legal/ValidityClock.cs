@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Common;
 
 namespace Lianhu.Domain.Legal;
 

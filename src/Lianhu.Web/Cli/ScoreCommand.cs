@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lianhu.Domain.Common;
 using Lianhu.Domain.Instruments;
 using Lianhu.Web.Features.Instruments;
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 using Lianhu.Domain.Clocks;
+using Lianhu.Domain.Common;
 
 namespace Lianhu.Web.Features.Clocks;
 

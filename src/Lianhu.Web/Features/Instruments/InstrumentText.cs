@@ -1,3 +1,4 @@
+using Lianhu.Domain.Common;
 using Lianhu.Domain.Instruments;
 using Lianhu.Web.Localization;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lianhu.Domain.Common;
-using Lianhu.Web.Api;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -22,19 +21,8 @@ public static class CaseLinkageForms
     {
         var forms = app.MapGroup("/cases/{id:guid}/linkage").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
 
-        forms.MapPost("/lead-transfer", (Guid id, IFormCollection form, RequestLeadTransfer.Handler handler, IStringLocalizer<RequestLeadTransfer.Request> text) =>
-            RunAsync(id, "linkage", async () =>
-            {
-                var (task, errors, forbidden) = await handler.HandleAsync(id, new RequestLeadTransfer.Request(GuidOf(form["agencyId"]), form["reason"]), text, CancellationToken.None);
-                return Answer(task, errors, forbidden, "lead-transfer.not-lead");
-            }));
-
-        forms.MapPost("/escalation", (Guid id, IFormCollection form, EscalateCase.Handler handler, IStringLocalizer<EscalateCase.Request> text) =>
-            RunAsync(id, "linkage", async () =>
-            {
-                var (task, errors, forbidden) = await handler.HandleAsync(id, new EscalateCase.Request(form["direction"], form["reason"]), text, CancellationToken.None);
-                return Answer(task, errors, forbidden, "escalation.not-allowed");
-            }));
+        MapRequest<RequestLeadTransfer.Request, RequestLeadTransfer.Handler>(forms, "/lead-transfer", form => new(GuidOf(form["agencyId"]), form["reason"]));
+        MapRequest<EscalateCase.Request, EscalateCase.Handler>(forms, "/escalation", form => new(form["direction"], form["reason"]));
 
         forms.MapPost("/tasks/{taskId:guid}/{move:regex(^(accept|decline)$)}", (Guid id, Guid taskId, string move, IFormCollection form, IServiceProvider services) =>
             RunAsync(id, "linkage", async () =>
@@ -104,10 +92,17 @@ public static class CaseLinkageForms
             : Results.LocalRedirect($"/cases/{caseId}?{anchor}={Uri.EscapeDataString(error ?? "done")}#{anchor}");
     }
 
-    private static string? Answer(TaskDto? task, FieldErrors? errors, bool forbidden, string forbiddenCode) =>
-        forbidden ? forbiddenCode
-        : errors is not null ? "linkage-ui.invalid." + errors.ToDictionary().Keys.First()
-        : task is null ? "task.not-yours" : null;
+    /// <summary>A request (lead transfer, escalation) from its form: the handler's 403 code, the first invalid field, or done.</summary>
+    private static void MapRequest<TRequest, THandler>(RouteGroupBuilder forms, string path, Func<IFormCollection, TRequest> read)
+        where THandler : ITaskRequestHandler<TRequest> =>
+        forms.MapPost(path, (Guid id, IFormCollection form, THandler handler, IStringLocalizer<TRequest> text) =>
+            RunAsync(id, "linkage", async () =>
+            {
+                var (task, errors, forbidden) = await handler.HandleAsync(id, read(form), text, CancellationToken.None);
+                return forbidden ? THandler.ForbiddenCode
+                    : errors is not null ? "linkage-ui.invalid." + errors.ToDictionary().Keys.First()
+                    : task is null ? "task.not-yours" : null;
+            }));
 
     private static Guid? GuidOf(string? value) => Guid.TryParse(value, out var id) ? id : null;
 

@@ -1,13 +1,11 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
-using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -24,39 +22,25 @@ public static class EscalateCase
     public sealed record Request(string? Direction, string? Reason);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/escalation", async Task<Results<Created<TaskDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
-                Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-            {
-                var (task, errors, forbidden) = await handler.HandleAsync(id, request, text, ct);
-                if (forbidden)
-                {
-                    return Problems.Forbidden(text, "escalation.not-allowed");
-                }
-
-                return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);
-            })
+        TaskRequestEndpoint.Map<Request, Handler>(api, "/cases/{id:guid}/escalation")
             .WithName("EscalateCase").WithTags("Tasks").WithSummary("Pull a case up a tier or hand it down, with a reason (a task with a clock)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseRouting routing, TaskRequests requests, CaseTimeline timeline)
+    public sealed class Handler(TaskRequestFlow flow, CaseRouting routing) : ITaskRequestHandler<Request>
     {
-        public async Task<(TaskDto? Task, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
+        public static string ForbiddenCode => "escalation.not-allowed";
+
+        public Task<TaskRequestOutcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct) =>
+            flow.RunAsync(caseId, request.Reason, text, MayMove, (user, found, errors) => TargetAsync(user, found, request, errors, ct), ct);
+
+        private static bool MayMove(CurrentUser user, Case found)
         {
-            var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null)
-            {
-                return (null, null, false);
-            }
-
             var relation = CaseAccess.RelationTo(user, found);
-            var mayMove = (user.Has(Role.Caseworker) || user.Has(Role.Supervisor))
+            return (user.Has(Role.Caseworker) || user.Has(Role.Supervisor))
                 && (relation == CaseRelation.Lead || (relation == CaseRelation.Supervising && user.AgencyType == AgencyType.LinkageCentre));
-            if (!mayMove)
-            {
-                return (null, null, true);
-            }
+        }
 
-            var errors = new FieldErrors(text).Required("reason", request.Reason);
+        private async Task<TaskRequestTarget?> TargetAsync(CurrentUser user, Case found, Request request, FieldErrors errors, CancellationToken ct)
+        {
             var up = request.Direction?.Trim() switch
             {
                 "up" => true,
@@ -70,7 +54,7 @@ public static class EscalateCase
 
             if (errors.Any)
             {
-                return (null, errors, false);
+                return null;
             }
 
             var community = DivisionCode.Parse(found.DivisionCode);
@@ -84,10 +68,8 @@ public static class EscalateCase
             var reason = up.Value
                 ? new RoutingText($"上提至{TierZh(target.Division.Tier)}联动中心处置", $"pulled up to the {StableName.Of(target.Division.Tier)} linkage centre")
                 : new RoutingText($"下交{TierZh(target.Division.Tier)}处置", $"handed down to the {StableName.Of(target.Division.Tier)} tier");
-            timeline.Record(caseId, up.Value ? Domain.Cases.CaseEventKind.Escalated : Domain.Cases.CaseEventKind.HandedDown, CaseSections.Linkage, user.AgencyId, user.UserId, detail: target.Id.ToString());
-            var task = await requests.CreateAsync(user, caseId, CaseTaskKind.Escalation, (target.Id, target.Type, target.Division.Tier), reason, request.Reason!,
-                up.Value ? "case.escalate-up" : "case.hand-down", ct);
-            return (task, null, false);
+            return new TaskRequestTarget(CaseTaskKind.Escalation, (target.Id, target.Type, target.Division.Tier), reason,
+                up.Value ? CaseEventKind.Escalated : CaseEventKind.HandedDown, up.Value ? "case.escalate-up" : "case.hand-down");
         }
 
         private static DirectoryAgency? Above(DivisionCode from, IReadOnlyList<DirectoryAgency> directory) =>

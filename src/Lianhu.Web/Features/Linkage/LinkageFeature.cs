@@ -24,6 +24,7 @@ public static class LinkageFeature
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<WebhookDispatcher>();
         services.AddHostedService<WebhookScanner>();
+        services.AddScoped<TaskRequestFlow>();
         services.AddScoped<RequestLeadTransfer.Handler>();
         services.AddScoped<EscalateCase.Handler>();
         services.AddScoped<LeadTransferTargets>();

@@ -4,9 +4,7 @@ using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -24,36 +22,21 @@ public static class RequestLeadTransfer
     public sealed record Request(Guid? AgencyId, string? Reason);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/lead-transfer", async Task<Results<Created<TaskDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
-                Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-            {
-                var (task, errors, forbidden) = await handler.HandleAsync(id, request, text, ct);
-                if (forbidden)
-                {
-                    return Problems.Forbidden(text, "lead-transfer.not-lead");
-                }
-
-                return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);
-            })
+        TaskRequestEndpoint.Map<Request, Handler>(api, "/cases/{id:guid}/lead-transfer")
             .WithName("RequestLeadTransfer").WithTags("Tasks").WithSummary("Ask another agency to take over as lead (it accepts or declines)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, TaskRequests requests, LeadTransferTargets targets, CaseTimeline timeline)
+    public sealed class Handler(LianhuDbContext db, TaskRequestFlow flow, LeadTransferTargets targets) : ITaskRequestHandler<Request>
     {
-        public async Task<(TaskDto? Task, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
+        public static string ForbiddenCode => "lead-transfer.not-lead";
+
+        public Task<TaskRequestOutcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct) =>
+            flow.RunAsync(caseId, request.Reason, text, IsLead, (user, found, errors) => TargetAsync(user, found, request, errors, ct), ct);
+
+        private static bool IsLead(CurrentUser user, Case found) =>
+            found.LeadAgencyId == user.AgencyId && (user.Has(Role.Caseworker) || user.Has(Role.Supervisor));
+
+        private async Task<TaskRequestTarget?> TargetAsync(CurrentUser user, Case found, Request request, FieldErrors errors, CancellationToken ct)
         {
-            var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null)
-            {
-                return (null, null, false);
-            }
-
-            if (found.LeadAgencyId != user.AgencyId || !(user.Has(Role.Caseworker) || user.Has(Role.Supervisor)))
-            {
-                return (null, null, true);
-            }
-
-            var errors = new FieldErrors(text).Required("reason", request.Reason);
             var to = request.AgencyId is { } agencyId ? (await targets.ForAsync(found, ct)).SingleOrDefault(a => a.Id == agencyId) : null;
             if (to is null)
             {
@@ -62,19 +45,17 @@ public static class RequestLeadTransfer
 
             if (errors.Any)
             {
-                return (null, errors, false);
+                return null;
             }
 
-            if (await db.CaseTasks.AnyAsync(t => t.CaseId == caseId && t.Kind == CaseTaskKind.LeadTransfer && TaskHolders.Open.Contains(t.Status), ct))
+            if (await db.CaseTasks.AnyAsync(t => t.CaseId == found.Id && t.Kind == CaseTaskKind.LeadTransfer && TaskHolders.Open.Contains(t.Status), ct))
             {
                 throw new DomainRuleViolationException("lead-transfer.pending", "A lead transfer is already waiting for an answer.");
             }
 
-            timeline.Record(caseId, CaseEventKind.LeadTransferRequested, CaseSections.Linkage, user.AgencyId, user.UserId, detail: to!.Id.ToString());
-            var task = await requests.CreateAsync(user, caseId, CaseTaskKind.LeadTransfer, (to.Id, to.Type, to.Tier),
+            return new TaskRequestTarget(CaseTaskKind.LeadTransfer, (to!.Id, to.Type, to.Tier),
                 new RoutingText("牵头单位申请移交，请接收或说明理由拒绝", "the lead asks you to take over the case; accept or decline with a reason"),
-                request.Reason!, "case.lead-transfer-request", ct);
-            return (task, null, false);
+                CaseEventKind.LeadTransferRequested, "case.lead-transfer-request");
         }
     }
 }

@@ -23,12 +23,7 @@ public abstract class CaseLinkageTests<TFactory>(TFactory factory) : IClassFixtu
 
     private DemoAccount CentreAt(string division) => factory.CentreAt(division);
 
-    private async Task<Guid> OpenAsync(HttpClient client, string channel = "walk-in")
-    {
-        var created = await (await client.PostAsJsonAsync("/api/v1/cases", new { channel, summary = "联动界面测试", divisionCode = Workstation.Agency.Division.Value }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        return created.GetProperty("id").GetGuid();
-    }
+    private Task<Guid> OpenAsync(HttpClient client, string channel = "walk-in") => factory.OpenCaseAsync(client, channel, "联动界面测试");
 
     private static async Task<List<(string Kind, string? Agency, string? Target)>> TimelineAsync(HttpClient client, Guid id) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/timeline")).EnumerateArray()

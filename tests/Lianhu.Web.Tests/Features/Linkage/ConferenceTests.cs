@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
-using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Linkage;
@@ -12,25 +10,12 @@ namespace Lianhu.Web.Tests.Features.Linkage;
 public abstract class ConferenceTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : LianhuFactory
 {
-    private DemoAccount Station => factory.Account(AgencyType.PoliceStation, "440306");
-
-    private DemoAccount Workstation => factory.City.Accounts.First(a => a.Agency.Type == AgencyType.CommunityWorkstation
-        && a.Agency.Division.Value.StartsWith(Station.Agency.Division.Value, StringComparison.Ordinal) && a.Role == Role.Caseworker);
-
-    private DemoAccount CentreAt(string division, Role role = Role.Caseworker) =>
-        factory.City.Accounts.First(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == division && a.Role == role);
-
-    private async Task<Guid> OpenAsync(HttpClient client)
-    {
-        var created = await (await client.PostAsJsonAsync("/api/v1/cases", new { channel = "hotline", summary = "会商测试", divisionCode = Workstation.Agency.Division.Value }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        return created.GetProperty("id").GetGuid();
-    }
+    private Task<Guid> OpenAsync(HttpClient client) => factory.OpenCaseAsync(client, "hotline", "会商测试");
 
     [ProviderFact]
     public async Task AHighRiskAssessment_SchedulesOneConference_ConvenedByTheCityCentre_InvitingTheTaskHolders()
     {
-        using var lead = await factory.ClientAsAsync(Workstation, "en");
+        using var lead = await factory.ClientAsAsync(factory.Workstation(), "en");
         var id = await OpenAsync(lead);
         (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/assessments", TaskApiTests<TFactory>.DashHigh)).EnsureSuccessStatusCode();
         (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/routing", new { })).EnsureSuccessStatusCode();
@@ -39,23 +24,23 @@ public abstract class ConferenceTests<TFactory>(TFactory factory) : IClassFixtur
         var conference = list.EnumerateArray().ShouldHaveSingleItem();
         conference.GetProperty("trigger").GetString().ShouldBe("high-risk");
         conference.GetProperty("status").GetString().ShouldBe("scheduled");
-        conference.GetProperty("convenerAgencyId").GetGuid().ShouldBe(CentreAt("440300").Agency.Id);
+        conference.GetProperty("convenerAgencyId").GetGuid().ShouldBe(factory.CentreAt("440300").Agency.Id);
         var invited = conference.GetProperty("invitedAgencyIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
-        invited.ShouldContain(Station.Agency.Id);
-        invited.ShouldContain(Workstation.Agency.Id);
+        invited.ShouldContain(factory.Station().Agency.Id);
+        invited.ShouldContain(factory.Workstation().Agency.Id);
         var agenda = conference.GetProperty("agenda").EnumerateArray().Select(e => e.GetString()).ToList();
         agenda.ShouldContain("level=high");
         agenda.ShouldContain("task=police-station:created");
 
         // The convener records it; a decision becomes a task with a clock for its owner.
-        var station = Station.Agency.Id;
-        using var other = await factory.ClientAsAsync(CentreAt("440306"), "en");
+        var station = factory.Station().Agency.Id;
+        using var other = await factory.ClientAsAsync(factory.CentreAt("440306"), "en");
         (await other.PostAsJsonAsync($"/api/v1/conferences/{conference.GetProperty("id").GetGuid()}/record", new { attended = new[] { station }, minutes = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        using var city = await factory.ClientAsAsync(CentreAt("440300"), "en");
+        using var city = await factory.ClientAsAsync(factory.CentreAt("440300"), "en");
         var record = await city.PostAsJsonAsync($"/api/v1/conferences/{conference.GetProperty("id").GetGuid()}/record", new
         {
-            attended = new[] { station, CentreAt("440300").Agency.Id },
+            attended = new[] { station, factory.CentreAt("440300").Agency.Id },
             minutes = "各单位通报情况，决定由派出所出具告诫书",
             decisions = new[] { new { agencyId = station, dueHours = 48, text = "出具告诫书并回访" } },
         });
@@ -78,7 +63,7 @@ public abstract class ConferenceTests<TFactory>(TFactory factory) : IClassFixtur
     [ProviderFact]
     public async Task ALowRiskCase_HasNoConference_UntilCalled_AndStrangersSeeNone()
     {
-        using var lead = await factory.ClientAsAsync(Workstation, "en");
+        using var lead = await factory.ClientAsAsync(factory.Workstation(), "en");
         var id = await OpenAsync(lead);
         (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/conferences")).GetArrayLength().ShouldBe(0);
         using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.PoliceStation, "440304"), "en");
@@ -87,7 +72,7 @@ public abstract class ConferenceTests<TFactory>(TFactory factory) : IClassFixtur
 
         var called = await (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/conferences", new { })).Content.ReadFromJsonAsync<JsonElement>();
         called.GetProperty("trigger").GetString().ShouldBe("on-demand");
-        called.GetProperty("convenerAgencyId").GetGuid().ShouldBe(CentreAt("440306").Agency.Id);
+        called.GetProperty("convenerAgencyId").GetGuid().ShouldBe(factory.CentreAt("440306").Agency.Id);
     }
 }
 

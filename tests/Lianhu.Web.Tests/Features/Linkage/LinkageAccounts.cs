@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
@@ -5,7 +7,10 @@ using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Linkage;
 
-/// <summary>The demo accounts the linkage tests act as: Baoan's police station, a community workstation in its town, the linkage centres.</summary>
+/// <summary>
+/// The demo accounts the linkage tests act as: Baoan's police station, a community workstation in its town, the linkage centres;
+/// and a case opened in that workstation's community.
+/// </summary>
 internal static class LinkageAccounts
 {
     public static DemoAccount Station(this LianhuFactory factory) => factory.Account(AgencyType.PoliceStation, "440306");
@@ -16,4 +21,12 @@ internal static class LinkageAccounts
 
     public static DemoAccount CentreAt(this LianhuFactory factory, string division, Role role = Role.Caseworker) =>
         factory.City.Accounts.First(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == division && a.Role == role);
+
+    /// <summary>Opens a case in the workstation's community (the station's town) as <paramref name="client"/>; returns its id.</summary>
+    public static async Task<Guid> OpenCaseAsync(this LianhuFactory factory, HttpClient client, string channel, string summary)
+    {
+        var created = await (await client.PostAsJsonAsync("/api/v1/cases", new { channel, summary, divisionCode = factory.Workstation().Agency.Division.Value }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        return created.GetProperty("id").GetGuid();
+    }
 }
