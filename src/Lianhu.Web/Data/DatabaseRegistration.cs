@@ -57,7 +57,8 @@ public static class DatabaseRegistration
     {
         if (options.IsPostgres)
         {
-            builder.UseNpgsql(options.ConnectionString);
+            // One batch per save up to this many commands; an intake relies on it (OpenCase: a single batch is atomic by itself).
+            builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MaxBatchSize(LianhuDbContext.PostgresMaxBatchSize));
         }
         else
         {

@@ -25,6 +25,9 @@ namespace Lianhu.Web.Data;
 /// </summary>
 public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Guid>
 {
+    /// <summary>Commands EF sends to PostgreSQL in one batch (one round trip, one implicit transaction).</summary>
+    public const int PostgresMaxBatchSize = 1000;
+
     private bool directoryTouched;
 
     public LianhuDbContext(DbContextOptions<LianhuDbContext> options, FieldCipher cipher)

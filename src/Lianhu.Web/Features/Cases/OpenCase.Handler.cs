@@ -103,14 +103,33 @@ public static partial class OpenCase
 
             if (idempotencyKey is null)
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(ct);
                 return outcome;
             }
 
             var stored = answers.Write(outcome);
             idempotency.Remember(user.UserId, idempotencyKey, requestHash!, stored.StatusCode, stored.Location, stored.Body);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
             return new Outcome(Stored: stored);
+        }
+
+        /// <summary>
+        /// An intake only inserts. On PostgreSQL its rows go as one batch, which the server runs as
+        /// one implicit transaction — all or nothing, as an explicit one would be — so EF's BEGIN and
+        /// its COMMIT round trip are left out (ADR 0022). A save too large for one batch keeps them.
+        /// </summary>
+        private async Task SaveAsync(CancellationToken ct)
+        {
+            var oneBatch = db.Database.IsNpgsql() && db.ChangeTracker.Entries().Count() < LianhuDbContext.PostgresMaxBatchSize;
+            db.Database.AutoTransactionBehavior = oneBatch ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+            }
         }
 
         private static Outcome Replay(IdempotencyRecord earlier, string requestHash) =>
