@@ -87,7 +87,9 @@ public static class DatabaseRegistration
     {
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().ResolveDatabaseOptions());
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().ResolveCipher());
-        services.AddDbContext<LianhuDbContext>((sp, b) => b.UseLianhuDatabase(sp.GetRequiredService<DatabaseOptions>()));
+        // The options depend on singletons only: built once, not again for every request's context
+        // (rebuilding them per scope made EF look its internal services up by options every time).
+        services.AddDbContext<LianhuDbContext>((sp, b) => b.UseLianhuDatabase(sp.GetRequiredService<DatabaseOptions>()), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<SchemaMigrator>();
         return services;
     }

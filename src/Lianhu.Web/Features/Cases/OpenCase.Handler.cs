@@ -86,15 +86,19 @@ public static partial class OpenCase
                 p.Role == PartyRole.Reporter ? PersonIndexes.None : indexer.IndexesFor(p.Person),
                 valid.LeadAgencyId,
                 now))).ToList();
-            var roots = await linker.LinkAsync([.. people.Select(p => p.Person)], user.UserId, now, ct);
             var addressIndex = indexer.Address(valid.Details.Address);
+            var repeatable = valid.Rule.RepeatAlarms && valid.Mode == IntakeMode.Received;
+            List<Person> fresh = [.. people.Select(p => p.Person)];
+            var (ids, phones) = PersonLinker.KeysOf(fresh);
+            var lookup = await IntakeLookup.LoadAsync(db, ids, phones, repeatable ? addressIndex : null, ct);
+            var roots = await linker.LinkAsync(fresh, lookup.Persons, user.UserId, now, ct);
 
             Case? household = null;
-            if (valid.Rule.RepeatAlarms && valid.Mode == IntakeMode.Received)
+            if (repeatable)
             {
                 var known = people.Where(p => p.Party.Role is PartyRole.Victim or PartyRole.Respondent && roots.ContainsKey(p.Person.Id))
                     .Select(p => roots[p.Person.Id]).ToHashSet();
-                household = await repeatAlarms.FindOpenCaseAsync(user, known, addressIndex, now, ct);
+                household = await repeatAlarms.FindOpenCaseAsync(user, known, lookup.AddressCases, now, ct);
             }
 
             var outcome = household is null

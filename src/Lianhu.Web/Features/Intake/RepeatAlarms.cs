@@ -17,25 +17,20 @@ namespace Lianhu.Web.Features.Intake;
 /// </summary>
 public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> options)
 {
-    public async Task<Case?> FindOpenCaseAsync(CurrentUser user, IReadOnlyCollection<Guid> householdRoots, string? addressIndex, DateTimeOffset now, CancellationToken ct)
+    /// <param name="addressCases">Earlier intakes at the intake's address (<see cref="IntakeLookup"/>).</param>
+    public async Task<Case?> FindOpenCaseAsync(CurrentUser user, IReadOnlyCollection<Guid> householdRoots, IReadOnlyList<Guid> addressCases, DateTimeOffset now, CancellationToken ct)
     {
-        if (householdRoots.Count == 0 && addressIndex is null)
+        // Index lookups first (usually nothing: a new household); only candidates are checked for scope, status and recency.
+        var candidates = addressCases.ToList();
+        if (householdRoots.Count > 0)
         {
-            return null;
+            var roots = householdRoots.ToList();
+            candidates.AddRange(await (from party in db.CaseParties
+                                       join person in db.Persons on party.PersonId equals person.Id
+                                       where roots.Contains(person.RootId) && (party.Role == PartyRole.Victim || party.Role == PartyRole.Respondent)
+                                       select party.CaseId)
+                .Distinct().OrderByDescending(id => id).Take(IntakeLookup.MaxAddressCases).ToListAsync(ct));
         }
-
-        // Two index lookups first (usually nothing: a new household); only candidates are checked for scope, status and recency.
-        var address = addressIndex ?? string.Empty;
-        var roots = householdRoots.ToList();
-        var candidates = await db.CaseIntakes.Where(i => i.AddressIndex == address).Select(i => i.CaseId)
-            .Concat(from party in db.CaseParties
-                    join person in db.Persons on party.PersonId equals person.Id
-                    where roots.Contains(person.RootId) && (party.Role == PartyRole.Victim || party.Role == PartyRole.Respondent)
-                    select party.CaseId)
-            .Distinct()
-            .OrderByDescending(id => id)
-            .Take(50)
-            .ToListAsync(ct);
 
         if (candidates.Count == 0)
         {

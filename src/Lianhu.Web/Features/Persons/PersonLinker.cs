@@ -12,26 +12,15 @@ namespace Lianhu.Web.Features.Persons;
 /// </summary>
 public sealed class PersonLinker(LianhuDbContext db, PersonNameMatcher matcher)
 {
-    private const int MaxRows = 200;
+    /// <summary>The keys to look up earlier records by (<see cref="Intake.IntakeLookup"/>).</summary>
+    public static (IReadOnlyCollection<string> Ids, IReadOnlyCollection<string> Phones) KeysOf(IReadOnlyList<Person> fresh) =>
+        ([.. fresh.Select(p => p.IdNumberIndex).OfType<string>().Distinct()], [.. fresh.Select(p => p.PhoneIndex).OfType<string>().Distinct()]);
 
+    /// <param name="rows">Earlier records sharing one of the fresh persons' keys, oldest first (<see cref="Intake.IntakeLookup"/>).</param>
     /// <returns>For each linked fresh person, the root it joined.</returns>
-    public async Task<Dictionary<Guid, Guid>> LinkAsync(IReadOnlyList<Person> fresh, Guid userId, DateTimeOffset at, CancellationToken ct)
+    public async Task<Dictionary<Guid, Guid>> LinkAsync(IReadOnlyList<Person> fresh, IReadOnlyList<Intake.IntakeLookup.Row> rows, Guid userId, DateTimeOffset at, CancellationToken ct)
     {
         var linked = new Dictionary<Guid, Guid>();
-        var ids = fresh.Select(p => p.IdNumberIndex).OfType<string>().Distinct().ToList();
-        var phones = fresh.Select(p => p.PhoneIndex).OfType<string>().Distinct().ToList();
-        if (ids.Count == 0 && phones.Count == 0)
-        {
-            return linked;
-        }
-
-        // Index columns only: nothing is decrypted to find exact matches.
-        var rows = await db.Persons.AsNoTracking()
-            .Where(p => ids.Contains(p.IdNumberIndex!) || phones.Contains(p.PhoneIndex!))
-            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.RootId, p.IdNumberIndex, p.PhoneIndex })
-            .Take(MaxRows)
-            .ToListAsync(ct);
         if (rows.Count == 0)
         {
             return linked;
