@@ -5,6 +5,7 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Tests.Features.Clocks;
+using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Cases;
@@ -17,13 +18,11 @@ namespace Lianhu.Web.Tests.Features.Cases;
 public abstract class CaseTimelineTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : LianhuFactory, IManualClock
 {
-    private const string Baoan = "440306";
+    private DemoAccount Lead => factory.Workstation();
 
-    private DemoAccount Lead => factory.City.Accounts.First(a => a.Agency.Type == AgencyType.CommunityWorkstation && a.Agency.Division.Value.StartsWith(Baoan, StringComparison.Ordinal) && a.Role == Role.Caseworker);
+    private DemoAgency District(AgencyType type) => factory.BaoanAgency(type);
 
-    private DemoAgency District(AgencyType type) => factory.City.Agencies.Single(a => a.Type == type && a.Division.Value == Baoan);
-
-    private DemoAccount StaffOf(AgencyType type) => factory.City.Accounts.Single(a => a.Agency.Id == District(type).Id && a.Role == Role.Caseworker);
+    private DemoAccount StaffOf(AgencyType type) => factory.BaoanStaff(type);
 
     private void Later() => factory.Clock.Advance(TimeSpan.FromMinutes(1));
 

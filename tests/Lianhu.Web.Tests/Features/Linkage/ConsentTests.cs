@@ -22,9 +22,9 @@ public abstract class ConsentTests<TFactory>(TFactory factory) : IClassFixture<T
 
     private DemoAccount Lead => factory.City.Accounts.First(a => a.Agency.Type == AgencyType.CommunityWorkstation && a.Agency.Division.Value.StartsWith(Baoan, StringComparison.Ordinal) && a.Role == Role.Caseworker);
 
-    private DemoAgency District(AgencyType type) => factory.City.Agencies.Single(a => a.Type == type && a.Division.Value == Baoan);
+    private DemoAgency District(AgencyType type) => factory.BaoanAgency(type);
 
-    private DemoAccount StaffOf(AgencyType type) => factory.City.Accounts.Single(a => a.Agency.Id == District(type).Id && a.Role == Role.Caseworker);
+    private DemoAccount StaffOf(AgencyType type) => factory.BaoanStaff(type);
 
     private string InDays(int days) => Lianhu.Domain.Clocks.ShanghaiTime.DayOf(factory.Clock.GetUtcNow()).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

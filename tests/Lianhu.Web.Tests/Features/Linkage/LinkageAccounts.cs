@@ -22,6 +22,14 @@ internal static class LinkageAccounts
     public static DemoAccount CentreAt(this LianhuFactory factory, string division, Role role = Role.Caseworker) =>
         factory.City.Accounts.First(a => a.Agency.Type == AgencyType.LinkageCentre && a.Agency.Division.Value == division && a.Role == role);
 
+    /// <summary>The agency of <paramref name="type"/> at Baoan district level (legal aid, counselling, social work…).</summary>
+    public static DemoAgency BaoanAgency(this LianhuFactory factory, AgencyType type) =>
+        factory.City.Agencies.Single(a => a.Type == type && a.Division.Value == "440306");
+
+    /// <summary>The caseworker of that Baoan district agency.</summary>
+    public static DemoAccount BaoanStaff(this LianhuFactory factory, AgencyType type) =>
+        factory.City.Accounts.Single(a => a.Agency.Id == factory.BaoanAgency(type).Id && a.Role == Role.Caseworker);
+
     /// <summary>Opens a case in the workstation's community (the station's town) as <paramref name="client"/>; returns its id.</summary>
     public static async Task<Guid> OpenCaseAsync(this LianhuFactory factory, HttpClient client, string channel, string summary)
     {
