@@ -124,15 +124,15 @@ public sealed class WholeLoopJourneyTests(KestrelSqliteFactory factory) : IClass
         await RequestClosureAsync(lead);
         await lead.WaitForSelectorAsync("[data-testid=closure-pending]");
         (await lead.TextContentAsync("[data-testid=closure-pending]"))!.ShouldContain("0/1");
-        await lead.GotoAsync(caseUrl); // the header is rendered before the panel's form post is handled
+        // No reload: the post redirects, so the header's status is fresh.
         (await lead.TextContentAsync("[data-testid=case-status]"))!.Trim().ShouldBe("Closure pending");
+        (await lead.TextContentAsync("[data-testid=closure-notice]"))!.ShouldContain("Closure status updated");
         await Shot(lead, shots, "loop-5a-closure-requested.png");
 
         var centre = await session.SignInAsync(factory.BaseAddress, supervisor, "en");
         await centre.GotoAsync(caseUrl);
         await centre.ClickAsync("[data-testid=approve-closure]");
         await centre.WaitForSelectorAsync("[data-testid=closed]");
-        await centre.GotoAsync(caseUrl);
         (await centre.TextContentAsync("[data-testid=case-status]"))!.Trim().ShouldBe("Closed");
         await Shot(centre, shots, "loop-5b-closure-approved.png");
 
