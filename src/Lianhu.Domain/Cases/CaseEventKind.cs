@@ -44,4 +44,7 @@ public enum CaseEventKind
 
     /// <summary>A closed case was opened again with a reason; its history stays.</summary>
     Reopened,
+
+    /// <summary>A scheduled case conference was called off, with a reason.</summary>
+    ConferenceCancelled,
 }

@@ -55,6 +55,13 @@ public sealed class CaseConference
 
     public DateTimeOffset? HeldAt { get; private set; }
 
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public Guid? CancelledByUserId { get; private set; }
+
+    /// <summary>Why it will not be held. Case content may creep in: encrypted at rest, never logged.</summary>
+    public string? CancellationReason { get; private set; }
+
     public Guid CreatedByUserId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -111,14 +118,26 @@ public sealed class CaseConference
         Version++;
     }
 
-    public void Cancel()
+    public const int ReasonMaxLength = 2000;
+
+    /// <summary>Calls the meeting off, with a reason the invited agencies are told (scheduled only).</summary>
+    public void Cancel(string reason, Guid by, DateTimeOffset at)
     {
         if (Status != ConferenceStatus.Scheduled)
         {
             throw new DomainRuleViolationException("conference.illegal-move", "Only a scheduled conference can be cancelled.");
         }
 
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > ReasonMaxLength)
+        {
+            throw new DomainRuleViolationException("conference.reason-required", "Say why the conference is cancelled (at most 2000 characters).");
+        }
+
         Status = ConferenceStatus.Cancelled;
+        CancellationReason = text;
+        CancelledByUserId = by;
+        CancelledAt = at.ToUniversalTime();
         Version++;
     }
 }

@@ -20,7 +20,26 @@ public class CaseConferenceTests
         c.RecordHeld([police], "minutes", Now.AddHours(49));
         c.Status.ShouldBe(ConferenceStatus.Held);
         Should.Throw<DomainRuleViolationException>(() => c.RecordHeld([police], "again", Now)).Code.ShouldBe("conference.illegal-move");
-        Should.Throw<DomainRuleViolationException>(c.Cancel).Code.ShouldBe("conference.illegal-move");
+        Should.Throw<DomainRuleViolationException>(() => c.Cancel("不再需要", Guid.NewGuid(), DateTimeOffset.UtcNow)).Code.ShouldBe("conference.illegal-move");
+    }
+
+    [Fact]
+    public void AScheduledConference_IsCancelledWithAReason_Once_AndIsThenNeverHeld()
+    {
+        var police = Guid.NewGuid();
+        var by = Guid.NewGuid();
+        var c = CaseConference.Schedule(Guid.NewGuid(), Guid.NewGuid(), ConferenceTrigger.OnDemand, Guid.NewGuid(), Now.AddHours(48), [], [police], Guid.NewGuid(), Now);
+        Should.Throw<DomainRuleViolationException>(() => c.Cancel("  ", by, Now)).Code.ShouldBe("conference.reason-required");
+        Should.Throw<DomainRuleViolationException>(() => c.Cancel(new string('x', CaseConference.ReasonMaxLength + 1), by, Now)).Code.ShouldBe("conference.reason-required");
+
+        c.Cancel(" 受害人已转入庇护，改为电话会商 ", by, Now.AddHours(1));
+
+        c.Status.ShouldBe(ConferenceStatus.Cancelled);
+        c.CancellationReason.ShouldBe("受害人已转入庇护，改为电话会商");
+        c.CancelledByUserId.ShouldBe(by);
+        c.CancelledAt.ShouldBe(Now.AddHours(1));
+        Should.Throw<DomainRuleViolationException>(() => c.Cancel("again", by, Now)).Code.ShouldBe("conference.illegal-move");
+        Should.Throw<DomainRuleViolationException>(() => c.RecordHeld([police], "minutes", Now)).Code.ShouldBe("conference.illegal-move");
     }
 
     [Fact]

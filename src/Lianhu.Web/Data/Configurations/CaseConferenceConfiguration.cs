@@ -16,6 +16,7 @@ public sealed class CaseConferenceConfiguration : IEntityTypeConfiguration<CaseC
         builder.Property(c => c.Status).HasMaxLength(20).IsRequired();
         builder.Property(c => c.Agenda).HasMaxLength(4000).IsRequired();
         builder.Property(c => c.Minutes).IsEncrypted("conference.minutes");
+        builder.Property(c => c.CancellationReason).IsEncrypted("conference.cancellation");
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CaseId, c.Status });

@@ -61,6 +61,6 @@ public static class GetCaseTimeline
 
         /// <summary>Linkage entries name the other agency (receiver, former lead, convener) by id in their detail.</summary>
         private static Guid? OtherAgency(CaseEvent e) =>
-            e.Section == CaseSections.Linkage && e.Kind != CaseEventKind.ConferenceHeld && Guid.TryParse(e.Detail, out var id) ? id : null;
+            e.Section == CaseSections.Linkage && e.Kind is not (CaseEventKind.ConferenceHeld or CaseEventKind.ConferenceCancelled) && Guid.TryParse(e.Detail, out var id) ? id : null;
     }
 }

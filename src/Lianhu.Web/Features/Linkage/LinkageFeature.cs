@@ -19,6 +19,7 @@ public static class LinkageFeature
         services.AddHostedService<BreachEscalationScanner>();
         services.AddScoped<ConferenceScheduler>();
         services.AddScoped<CaseConferences.Handler>();
+        services.AddScoped<CancelConference.Handler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddHttpClient(WebhookDispatcher.ClientName);
         services.AddScoped<WebhookOutbox>();
@@ -59,6 +60,7 @@ public static class LinkageFeature
         RequestLeadTransfer.Map(api);
         EscalateCase.Map(api);
         CaseConferences.Map(api);
+        CancelConference.Map(api);
         GetCaseLinkage.Map(api);
         ListConferences.Map(api);
     }

@@ -8,7 +8,7 @@ namespace Lianhu.Web.Features.Notifications;
 
 /// <summary>
 /// Stages one mail row per signal worth an e-mail (a new task or request for the agency, a task
-/// declined back to the centre, a conference invitation, a breached clock) for every active agency
+/// declined back to the centre, a conference invitation or its cancellation, a breached clock) for every active agency
 /// with a duty address, in the caller's DbContext: the row commits with the change it reports, or
 /// not at all. Nothing is staged while mail is off (no SMTP host configured).
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<M
     /// <summary>The signal kinds that send a mail; the others (accepted, completed, …) stay in the inbox.</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "task.new", "task.declined", "conference.scheduled", "clock.breached",
+        "task.new", "task.declined", "conference.scheduled", "conference.cancelled", "clock.breached",
     };
 
     public async Task StageAsync(IReadOnlyCollection<InboxSignal> signals, CancellationToken ct)

@@ -74,6 +74,37 @@ public abstract class ConferenceTests<TFactory>(TFactory factory) : IClassFixtur
         called.GetProperty("trigger").GetString().ShouldBe("on-demand");
         called.GetProperty("convenerAgencyId").GetGuid().ShouldBe(factory.CentreAt("440306").Agency.Id);
     }
+
+    [ProviderFact]
+    public async Task TheConvener_CancelsAScheduledConference_WithAReason_TheInvitedReadIt_AndItIsNeverHeld()
+    {
+        using var lead = await factory.ClientAsAsync(factory.Workstation(), "en");
+        var id = await OpenAsync(lead);
+        var called = await (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/conferences", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var conferenceId = called.GetProperty("id").GetGuid();
+        var url = $"/api/v1/conferences/{conferenceId}/cancel";
+
+        (await lead.PostAsJsonAsync(url, new { reason = "不需要了" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only the convener calls it off");
+        using var convener = await factory.ClientAsAsync(factory.CentreAt("440306"), "en");
+        var noReason = await convener.PostAsJsonAsync(url, new { reason = " " });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason").GetArrayLength().ShouldBeGreaterThan(0);
+
+        var cancelled = await convener.PostAsJsonAsync(url, new { reason = "受害人已转入庇护，改为电话会商" });
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync());
+        var seen = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/conferences")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == conferenceId);
+        seen.GetProperty("status").GetString().ShouldBe("cancelled");
+        seen.GetProperty("cancellationReason").GetString().ShouldBe("受害人已转入庇护，改为电话会商", "the invited lead reads why");
+        seen.GetProperty("cancelledAt").ValueKind.ShouldBe(JsonValueKind.String);
+
+        (await convener.PostAsJsonAsync(url, new { reason = "again" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await convener.PostAsJsonAsync($"/api/v1/conferences/{conferenceId}/record", new { attended = new[] { factory.Workstation().Agency.Id }, minutes = "m" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var timeline = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/timeline")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        timeline.ShouldContain("conference-cancelled");
+        using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.PoliceStation, "440304"), "en");
+        (await stranger.PostAsJsonAsync(url, new { reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class ConferenceTests_Sqlite(SqliteFactory factory) : ConferenceTests<SqliteFactory>(factory);
