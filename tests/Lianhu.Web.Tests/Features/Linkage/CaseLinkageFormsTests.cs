@@ -76,6 +76,24 @@ public sealed partial class CaseLinkageFormsTests(SqliteFactory factory) : IClas
         }
 
         (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/conferences")).EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("scheduled");
+
+        // The convener calls it off from the case page: the reason is shown to the invited lead.
+        centrePage.ShouldContain("data-testid=\"cancel-conference\"");
+        page.ShouldNotContain("data-testid=\"cancel-conference\"");
+        var cancelUrl = $"/cases/{id}/linkage/conferences/{conference.GetProperty("id").GetGuid()}/cancel";
+        using (var blank = new FormUrlEncodedContent([new("__RequestVerificationToken", centreToken), new("reason", " ")]))
+        {
+            (await centre.Client.PostAsync(cancelUrl, blank)).Headers.Location!.ToString().ShouldBe($"/cases/{id}?conferences=conference.reason-required#conferences");
+        }
+
+        using (var cancel = new FormUrlEncodedContent([new("__RequestVerificationToken", centreToken), new("reason", "已并入市级会商")]))
+        {
+            (await centre.Client.PostAsync(cancelUrl, cancel)).Headers.Location!.ToString().ShouldBe($"/cases/{id}?conferences=done#conferences");
+        }
+
+        var after = await ui.Client.GetStringAsync($"/cases/{id}");
+        after.ShouldContain("data-testid=\"conference-cancelled\"");
+        after.ShouldContain("已并入市级会商");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
