@@ -7,7 +7,7 @@ namespace Lianhu.Web.Data;
 
 /// <summary>
 /// A counter that moves whenever this process saves a change to the agency directory or to an
-/// agency's webhook, so that what <see cref="Features.Intake.DirectoryCache"/> keeps is dropped at
+/// agency's webhook, so that what <see cref="DirectoryCache"/> keeps is dropped at
 /// once on the node where an administrator made the change (other nodes drop it on expiry). It is
 /// process-wide on purpose: a change seen by one host only costs the others a reload.
 /// </summary>

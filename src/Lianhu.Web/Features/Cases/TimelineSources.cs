@@ -81,13 +81,22 @@ public sealed class TimelineSources(LianhuDbContext db, CaseAccess access)
         items.AddRange(breaches.Select(b => new Item(b.Id, b.BreachedAt, "clock-breached", Clocks, b.OwnerAgencyId, b.RuleId)));
 
         var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseId == id)
-            .Select(c => new { c.Id, c.Basis, c.RecordedAt, c.RecordedByAgencyId, c.WithdrawnAt, c.AgencyId }).ToListAsync(ct);
+            .Select(c => new
+            {
+                c.Id,
+                c.Basis,
+                c.RecordedAt,
+                c.RecordedByAgencyId,
+                c.WithdrawnAt,
+                c.AgencyId,
+                WithdrawnByAgencyId = db.Users.Where(u => u.Id == c.WithdrawnByUserId).Select(u => (Guid?)u.AgencyId).FirstOrDefault(),
+            }).ToListAsync(ct);
         foreach (var c in consents)
         {
             items.Add(new Item(c.Id, c.RecordedAt, "consent-recorded", Sharing, c.RecordedByAgencyId, StableName.Of(c.Basis), c.AgencyId));
             if (c.WithdrawnAt is { } withdrawn)
             {
-                items.Add(new Item(Derived(c.Id, "withdrawn"), withdrawn, "consent-withdrawn", Sharing, c.RecordedByAgencyId, StableName.Of(c.Basis), c.AgencyId));
+                items.Add(new Item(Derived(c.Id, "withdrawn"), withdrawn, "consent-withdrawn", Sharing, c.WithdrawnByAgencyId ?? c.RecordedByAgencyId, StableName.Of(c.Basis), c.AgencyId));
             }
         }
 

@@ -17,6 +17,9 @@ namespace Lianhu.Web.Features.Intake;
 /// </summary>
 public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> options)
 {
+    /// <summary>At most this many of the linked persons' cases are considered (newest first).</summary>
+    private const int MaxPersonCases = 50;
+
     /// <param name="addressCases">Earlier intakes at the intake's address (<see cref="IntakeLookup"/>).</param>
     public async Task<Case?> FindOpenCaseAsync(CurrentUser user, IReadOnlyCollection<Guid> householdRoots, IReadOnlyList<Guid> addressCases, DateTimeOffset now, CancellationToken ct)
     {
@@ -29,7 +32,7 @@ public sealed class RepeatAlarms(LianhuDbContext db, IOptions<IntakeOptions> opt
                                        join person in db.Persons on party.PersonId equals person.Id
                                        where roots.Contains(person.RootId) && (party.Role == PartyRole.Victim || party.Role == PartyRole.Respondent)
                                        select party.CaseId)
-                .Distinct().OrderByDescending(id => id).Take(IntakeLookup.MaxAddressCases).ToListAsync(ct));
+                .Distinct().OrderByDescending(id => id).Take(MaxPersonCases).ToListAsync(ct));
         }
 
         if (candidates.Count == 0)

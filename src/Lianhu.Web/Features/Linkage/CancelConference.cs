@@ -1,4 +1,3 @@
-using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
@@ -43,15 +42,10 @@ public static class CancelConference
         public async Task<(ConferenceDto? Conference, bool Forbidden)> HandleAsync(Guid conferenceId, string? reason, CancellationToken ct)
         {
             var user = current.Required;
-            var conference = await db.CaseConferences.SingleOrDefaultAsync(c => c.Id == conferenceId, ct);
-            if (conference is null || !await db.Cases.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == conference.CaseId, ct))
+            var (conference, forbidden) = await ConferenceConvener.FindAsync(db, user, conferenceId, ct);
+            if (conference is null)
             {
-                return (null, false);
-            }
-
-            if (user.AgencyId != conference.ConvenerAgencyId || !(user.Has(Role.Caseworker) || user.Has(Role.Supervisor)))
-            {
-                return (null, true);
+                return (null, forbidden);
             }
 
             conference.Cancel(reason ?? string.Empty, user.UserId, time.GetUtcNow());

@@ -107,15 +107,10 @@ public static class CaseConferences
         public async Task<(Outcome? Outcome, bool Forbidden)> RecordAsync(Guid conferenceId, RecordRequest request, CancellationToken ct)
         {
             var user = current.Required;
-            var conference = await db.CaseConferences.SingleOrDefaultAsync(c => c.Id == conferenceId, ct);
-            if (conference is null || !await db.Cases.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == conference.CaseId, ct))
+            var (conference, forbidden) = await ConferenceConvener.FindAsync(db, user, conferenceId, ct);
+            if (conference is null)
             {
-                return (null, false);
-            }
-
-            if (user.AgencyId != conference.ConvenerAgencyId || !(user.Has(Role.Caseworker) || user.Has(Role.Supervisor)))
-            {
-                return (null, true);
+                return (null, forbidden);
             }
 
             var now = time.GetUtcNow();
@@ -143,12 +138,9 @@ public static class CaseConferences
             audit.Record(user.AsActor(), "conference.record", "conference", conference.Id.ToString(), section: "case:" + conference.CaseId.ToString("N"));
             timeline.Record(conference.CaseId, Domain.Cases.CaseEventKind.ConferenceHeld, CaseSections.Linkage, user.AgencyId, user.UserId, detail: conference.Id.ToString());
             // A decision for a non-statutory body without consent is held: the lead hears of it, not the body.
-            var lead = tasks.Any(t => t.Status == StableName.Of(CaseTaskStatus.Held))
-                ? await db.Cases.AsNoTracking().Where(c => c.Id == conference.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct)
-                : Guid.Empty;
-            List<InboxSignal> signals = [.. tasks.Select(t => t.Status == StableName.Of(CaseTaskStatus.Held)
-                ? InboxSignal.ForAgency(lead, "task.held", t.Id, t.CaseId)
-                : InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId))];
+            var held = StableName.Of(CaseTaskStatus.Held);
+            var lead = tasks.Any(t => t.Status == held) ? await routing.LeadOfAsync(conference.CaseId, ct) : Guid.Empty;
+            List<InboxSignal> signals = [.. tasks.Select(t => InboxSignal.ForNewTask(t.AgencyId, t.Status == held, lead, t.Id, t.CaseId))];
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
             await inbox.PublishAsync(signals, ct);

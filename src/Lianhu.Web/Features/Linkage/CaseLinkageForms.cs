@@ -46,7 +46,12 @@ public static class CaseLinkageForms
                 return forbidden ? "conference.not-allowed" : conference is null ? "task.not-yours" : null;
             }));
 
-        MapCancelConference(forms);
+        forms.MapPost("/conferences/{conferenceId:guid}/cancel", (Guid id, Guid conferenceId, IFormCollection form, CancelConference.Handler handler) =>
+            RunAsync(id, "conferences", async () =>
+            {
+                var (conference, forbidden) = await handler.HandleAsync(conferenceId, form["reason"], CancellationToken.None);
+                return forbidden ? "conference.not-allowed" : conference is null ? "task.not-yours" : null;
+            }));
 
         forms.MapPost("/conferences/{conferenceId:guid}/record", (Guid id, Guid conferenceId, IFormCollection form, CaseConferences.Handler handler, DateDisplay dates, TimeProvider time) =>
             RunAsync(id, "conferences", async () =>
@@ -74,15 +79,6 @@ public static class CaseLinkageForms
                 return forbidden ? "conference.not-allowed" : outcome is null ? "task.not-yours" : null;
             }));
     }
-
-    /// <summary>The convener calls a scheduled conference off from the case page.</summary>
-    private static void MapCancelConference(RouteGroupBuilder forms) =>
-        forms.MapPost("/conferences/{conferenceId:guid}/cancel", (Guid id, Guid conferenceId, IFormCollection form, CancelConference.Handler handler) =>
-            RunAsync(id, "conferences", async () =>
-            {
-                var (conference, forbidden) = await handler.HandleAsync(conferenceId, form["reason"], CancellationToken.None);
-                return forbidden ? "conference.not-allowed" : conference is null ? "task.not-yours" : null;
-            }));
 
     /// <summary>Runs a step; null = done. A refused move (409) comes back as its code, like the API's ProblemDetails.</summary>
     private static async Task<IResult> RunAsync(Guid caseId, string anchor, Func<Task<string?>> step, string? doneUrl = null)

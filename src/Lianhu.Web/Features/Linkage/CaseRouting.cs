@@ -28,7 +28,7 @@ public sealed record RoutingInputs(bool? Minor, bool? Elderly, bool? Disabled, I
 /// told; <see cref="ReleaseHeld"/> starts it once consent is recorded.
 /// </summary>
 public sealed class CaseRouting(
-    LianhuDbContext db, Intake.DirectoryCache directory, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs, SharingPolicy sharing)
+    LianhuDbContext db, DirectoryCache directory, RoutingPolicy policy, ClockRuleCatalogue clocks, IOptions<ClockEngineOptions> clockOptions, AuditTrail audit, TimeProvider time, InboxPublisher inbox, ConferenceScheduler conferences, Notifications.WebhookOutbox outbox, IntakeRoutingInputs intakeInputs, SharingPolicy sharing)
 {
     public const string ClockRule = "linkage-task";
     public const string ClockSubjectType = "task";
@@ -101,9 +101,7 @@ public sealed class CaseRouting(
         }
 
         // A held task tells the lead (consent needed), never the body it is held from.
-        var signals = created.Select(t => t.Status == CaseTaskStatus.Held
-            ? InboxSignal.ForAgency(found.LeadAgencyId, "task.held", t.Id, t.CaseId)
-            : InboxSignal.ForAgency(t.AgencyId, "task.new", t.Id, t.CaseId)).ToList();
+        var signals = created.Select(t => InboxSignal.ForNewTask(t.AgencyId, t.Status == CaseTaskStatus.Held, found.LeadAgencyId, t.Id, t.CaseId)).ToList();
         if (newest is not null && (newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High || newest.Referral))
         {
             var conference = await conferences.ScheduleIfDueAsync(found, newest.CommonLevel == Domain.Instruments.CommonRiskLevel.High ? ConferenceTrigger.HighRisk : ConferenceTrigger.Referral,
@@ -152,6 +150,34 @@ public sealed class CaseRouting(
     /// </summary>
     public async Task<bool> MustHoldAsync(Guid caseId, Guid agencyId, AgencyType type, DateTimeOffset now, CancellationToken ct) =>
         sharing.NeedsConsent(type) && !await db.CaseConsents.AsNoTracking().InForceFor(agencyId, type, now).AnyAsync(c => c.CaseId == caseId, ct);
+
+    /// <summary>
+    /// For work given by hand (a reassignment, a request, a conference decision): the clock that will
+    /// guard it, or null when it must be held (<see cref="MustHoldAsync"/>). Pass the clock to
+    /// <see cref="AttachOrHold"/> once the task is made (its due time is the clock's).
+    /// </summary>
+    public async Task<Clock?> ClockUnlessHeldAsync(Guid caseId, Guid taskId, int hours, Guid agencyId, AgencyType type, Guid startedBy, DateTimeOffset now, CancellationToken ct) =>
+        await MustHoldAsync(caseId, agencyId, type, now, ct) ? null : StartClock(caseId, taskId, hours, agencyId, startedBy, now);
+
+    /// <summary>The case's lead agency (told of held work).</summary>
+    public Task<Guid> LeadOfAsync(Guid caseId, CancellationToken ct) =>
+        db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.LeadAgencyId).SingleAsync(ct);
+
+    /// <summary>Attaches the clock and records <paramref name="action"/>; without a clock holds the task (audit <c>task.hold</c>).</summary>
+    public static void AttachOrHold(CaseTask task, Clock? clock, AuditActor actor, string action, AuditTrail audit)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (clock is null)
+        {
+            task.Hold();
+            audit.Record(actor, "task.hold", "task", task.Id.ToString(), section: "case:" + task.CaseId.ToString("N"), reason: "consent-needed");
+            return;
+        }
+
+        task.AttachClock(clock.Id);
+        audit.Record(actor, action, "task", task.Id.ToString(), section: "case:" + task.CaseId.ToString("N"));
+    }
 
     /// <summary>Starts the clock that guards a task's due time (owned by the holder agency).</summary>
     public Clock StartClock(Guid caseId, Guid taskId, int hours, Guid ownerAgencyId, Guid startedBy, DateTimeOffset now)

@@ -15,4 +15,8 @@ public sealed record InboxSignal(string Group, string Kind, Guid TaskId, Guid Ca
     public Guid? AgencyId => Group.StartsWith("agency:", StringComparison.Ordinal) && Guid.TryParse(Group["agency:".Length..], out var id) ? id : null;
 
     public static InboxSignal ForAgency(Guid agencyId, string kind, Guid taskId, Guid caseId) => new(AgencyGroup(agencyId), kind, taskId, caseId);
+
+    /// <summary>A new task: "new" to the agency that holds it, or — held for consent — "held" to the case's lead, never to the body it is held from.</summary>
+    public static InboxSignal ForNewTask(Guid holderAgencyId, bool held, Guid leadAgencyId, Guid taskId, Guid caseId) =>
+        held ? ForAgency(leadAgencyId, "task.held", taskId, caseId) : ForAgency(holderAgencyId, "task.new", taskId, caseId);
 }

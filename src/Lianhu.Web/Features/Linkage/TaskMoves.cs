@@ -162,19 +162,10 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
         var id = Guid.CreateVersion7(now);
         var reason = new RoutingText($"联动中心重新指派：{declined.ReasonZh}", $"reassigned by the linkage centre: {declined.ReasonEn}");
         // A non-statutory body without consent gets the work held, as routing would hold it: no clock, no access.
-        var held = await routing.MustHoldAsync(reassignment.CaseId, agency.Id, agency.Type, now, ct);
-        var clock = held ? null : routing.StartClock(reassignment.CaseId, id, hours, agency.Id, user.UserId, now);
+        var clock = await routing.ClockUnlessHeldAsync(reassignment.CaseId, id, hours, agency.Id, agency.Type, user.UserId, now, ct);
         var task = CaseTask.Assign(id, reassignment.CaseId, agency.Id, agency.Type, agency.Tier, reassignment.RoutingCentreId, declined.Step,
             reason, reassignment.Id, clock?.DueAt ?? now.AddHours(hours), user.UserId, now, declined.Kind);
-        if (clock is null)
-        {
-            task.Hold();
-        }
-        else
-        {
-            task.AttachClock(clock.Id);
-        }
-
+        CaseRouting.AttachOrHold(task, clock, user.AsActor(), "task.create", audit);
         db.CaseTasks.Add(task);
         if (reassignment.Status == CaseTaskStatus.Created)
         {
@@ -183,15 +174,8 @@ public sealed class TaskMoves(LianhuDbContext db, CurrentUserAccessor current, A
 
         reassignment.Complete(user.UserId, "reassigned " + agency.Id.ToString("N"), now);
         await SettleClockAsync(reassignment, completed: true, "reassigned", now, ct);
-        if (held)
-        {
-            audit.Record(user.AsActor(), "task.hold", "task", id.ToString(), section: "case:" + task.CaseId.ToString("N"), reason: "consent-needed");
-            var lead = await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct);
-            return [InboxSignal.ForAgency(lead, "task.held", task.Id, task.CaseId)];
-        }
-
-        audit.Record(user.AsActor(), "task.create", "task", id.ToString(), section: "case:" + task.CaseId.ToString("N"));
-        return [InboxSignal.ForAgency(agency.Id, "task.new", task.Id, task.CaseId)];
+        var lead = clock is null ? await routing.LeadOfAsync(task.CaseId, ct) : Guid.Empty;
+        return [InboxSignal.ForNewTask(agency.Id, clock is null, lead, task.Id, task.CaseId)];
     }
 
     /// <summary>Maps an outcome to the HTTP answer: 200 with the task, 403 ProblemDetails, or 404.</summary>

@@ -28,43 +28,19 @@ public sealed class TaskRequests(LianhuDbContext db, AuditTrail audit, TimeProvi
         var taskId = id ?? Guid.CreateVersion7(now);
         var period = hours ?? policy.ReassignDueHours;
         // A non-statutory body (e.g. named in a conference decision) without consent gets the work held: no clock, no access.
-        var held = await routing.MustHoldAsync(caseId, to.Id, to.Type, now, ct);
-        var clock = held ? null : routing.StartClock(caseId, taskId, period, to.Id, by.UserId, now);
+        var clock = await routing.ClockUnlessHeldAsync(caseId, taskId, period, to.Id, to.Type, by.UserId, now, ct);
         var task = CaseTask.Request(taskId, caseId, kind, to.Id, to.Type, to.Tier, by.AgencyId, reason, requestText, clock?.DueAt ?? now.AddHours(period), by.UserId, now);
-        if (clock is null)
-        {
-            task.Hold();
-            audit.Record(by.Actor, "task.hold", "task", taskId.ToString(), section: "case:" + caseId.ToString("N"), reason: "consent-needed");
-        }
-        else
-        {
-            task.AttachClock(clock.Id);
-            audit.Record(by.Actor, action, "task", taskId.ToString(), section: "case:" + caseId.ToString("N"));
-        }
-
+        CaseRouting.AttachOrHold(task, clock, by.Actor, action, audit);
         db.CaseTasks.Add(task);
         if (save)
         {
-            var signals = await SignalsAsync([task], ct);
+            var lead = clock is null ? await routing.LeadOfAsync(caseId, ct) : Guid.Empty;
+            List<InboxSignal> signals = [InboxSignal.ForNewTask(to.Id, clock is null, lead, taskId, caseId)];
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);
             await inbox.PublishAsync(signals, ct);
         }
 
         return task.ToDto(now);
-    }
-
-    /// <summary>What to push for new request tasks: "new" to the receiving agency, or, for a held one, "held" to the case's lead (never the body it is held from).</summary>
-    private async Task<IReadOnlyList<InboxSignal>> SignalsAsync(IReadOnlyCollection<CaseTask> tasks, CancellationToken ct)
-    {
-        var signals = new List<InboxSignal>();
-        foreach (var task in tasks)
-        {
-            signals.Add(task.Status == CaseTaskStatus.Held
-                ? InboxSignal.ForAgency(await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct), "task.held", task.Id, task.CaseId)
-                : InboxSignal.ForAgency(task.AgencyId, "task.new", task.Id, task.CaseId));
-        }
-
-        return signals;
     }
 }

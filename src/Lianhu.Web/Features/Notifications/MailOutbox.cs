@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Notifications;
 /// with a duty address, in the caller's DbContext: the row commits with the change it reports, or
 /// not at all. Nothing is staged while mail is off (no SMTP host configured).
 /// </summary>
-public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<MailOptions> options, Intake.DirectoryCache directory)
+public sealed class MailOutbox(LianhuDbContext db, TimeProvider time, IOptions<MailOptions> options, DirectoryCache directory)
 {
     /// <summary>The signal kinds that send a mail; the others (accepted, completed, …) stay in the inbox.</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)

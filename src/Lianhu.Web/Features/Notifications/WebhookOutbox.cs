@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Notifications;
 /// pattern: no event without its change, no change without its event). The same call stages the
 /// notification mails (<see cref="MailOutbox"/>), so every place that reports a change feeds both.
 /// </summary>
-public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOutbox mails, Intake.DirectoryCache directory)
+public sealed class WebhookOutbox(LianhuDbContext db, TimeProvider time, MailOutbox mails, DirectoryCache directory)
 {
     public async Task StageAsync(IEnumerable<InboxSignal> signals, CancellationToken ct)
     {

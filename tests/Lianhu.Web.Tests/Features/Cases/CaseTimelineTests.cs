@@ -96,6 +96,15 @@ public abstract class CaseTimelineTests<TFactory>(TFactory factory) : IClassFixt
         seen.ShouldContain("consent-recorded");
         seen.ShouldNotContain("assessed");
         seen.ShouldNotContain("visit-recorded");
+
+        // The district centre withdraws the consent: the entry names the centre, not the lead that recorded it.
+        Later();
+        var consentId = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/consents"))[0].GetProperty("id").GetGuid();
+        using var centre = await factory.ClientAsAsync(factory.CentreAt("440306"), "en");
+        (await centre.PostAsJsonAsync($"/api/v1/cases/{caseId}/consents/{consentId}/withdraw", new { reason = "受害人撤回同意" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var withdrawn = (await TimelineAsync(lead, caseId)).Last();
+        withdrawn.GetProperty("kind").GetString().ShouldBe("consent-withdrawn");
+        withdrawn.GetProperty("agency").GetString().ShouldBe(factory.CentreAt("440306").Agency.Name);
     }
 
     private static bool IsSubsequence(IReadOnlyList<string> wanted, IReadOnlyList<string> actual)

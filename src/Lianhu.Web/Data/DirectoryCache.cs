@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
-using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lianhu.Web.Features.Intake;
+namespace Lianhu.Web.Data;
 
 /// <summary>
 /// Directory facts nearly every write needs, kept for a short while (singleton): whether a division
