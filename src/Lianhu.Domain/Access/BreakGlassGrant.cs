@@ -31,12 +31,29 @@ public sealed class BreakGlassGrant
 
     public bool IsActive(DateTimeOffset now) => now < ExpiresAt;
 
+    /// <summary>
+    /// A reason a reviewer can judge: at least <see cref="MinimumReasonLength"/> letters or digits
+    /// (punctuation and spaces do not count), at least five different ones, and no single one making up
+    /// half of them — "..........", "aaaaaaaaaa" or "测试测试测试测试测试" are filler, not a reason.
+    /// </summary>
+    public static bool IsMeaningfulReason(string? reason)
+    {
+        var letters = (reason ?? string.Empty).Where(char.IsLetterOrDigit).ToList();
+        if (letters.Count < MinimumReasonLength)
+        {
+            return false;
+        }
+
+        var counts = letters.GroupBy(c => c).Select(g => g.Count()).ToList();
+        return counts.Count >= 5 && counts.Max() * 2 <= letters.Count;
+    }
+
     public static BreakGlassGrant Open(Guid id, Guid caseId, Guid userId, Guid agencyId, string reason, DateTimeOffset now, TimeSpan duration)
     {
         var text = reason?.Trim() ?? string.Empty;
-        if (text.Length < MinimumReasonLength)
+        if (!IsMeaningfulReason(text))
         {
-            throw new DomainRuleViolationException("break-glass.reason", "Emergency access needs a reason of at least 10 characters.");
+            throw new DomainRuleViolationException("break-glass.reason", "Emergency access needs a real reason: at least 10 letters or digits, not filler.");
         }
 
         if (duration <= TimeSpan.Zero || duration > TimeSpan.FromHours(24))

@@ -18,6 +18,37 @@ public sealed record RoutingCondition
     /// <summary>True: only when the newest assessment met a referral criterion.</summary>
     public bool? Referral { get; init; }
 
+    /// <summary>
+    /// The case sections a task's reason reveals when it names this condition: the risk level (risk),
+    /// needs and forms of violence (incident), a minor or elderly victim (identity: her age), a
+    /// disabled victim (health). Whoever may not read them sees the task without its reason.
+    /// </summary>
+    public IReadOnlySet<Access.CaseSection> Reveals()
+    {
+        var sections = new HashSet<Access.CaseSection>();
+        if (Levels.Count > 0 || Referral is not null)
+        {
+            sections.Add(Access.CaseSection.Risk);
+        }
+
+        if (Needs.Count > 0 || Violence.Count > 0)
+        {
+            sections.Add(Access.CaseSection.Incident);
+        }
+
+        if (Victim.Any(v => v is "minor" or "elderly"))
+        {
+            sections.Add(Access.CaseSection.Identity);
+        }
+
+        if (Victim.Contains("disabled"))
+        {
+            sections.Add(Access.CaseSection.Health);
+        }
+
+        return sections;
+    }
+
     public bool Matches(RoutingContext context)
     {
         if (Levels.Count > 0 && (context.Level is not { } level || !Levels.Contains(level)))

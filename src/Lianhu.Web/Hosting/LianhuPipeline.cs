@@ -17,6 +17,7 @@ using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 
@@ -86,11 +87,11 @@ public static class LianhuPipeline
         api.MapLinkage();
         api.MapSharing();
 
-        var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor);
+        var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor).NotACaseStep("the audit log: auditors read traces, never case content");
         ListAuditEvents.Map(auditors);
         IntakeEndpoints.Map(api);
 
-        var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin);
+        var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin).NotACaseStep("administration: accounts, agencies and deliveries of the admin's division, never case content");
         CreateAgency.Map(admin);
         ListUsers.Map(admin);
         CreateUser.Map(admin);

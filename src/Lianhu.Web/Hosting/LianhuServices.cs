@@ -89,6 +89,7 @@ public static class LianhuServices
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(_ => SectionPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "section-permissions.json")));
         services.AddSingleton<CaseAccess>();
+        services.AddScoped<Steps.CaseGate>();
         services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<CaseClosure.Handler>();

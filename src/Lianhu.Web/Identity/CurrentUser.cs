@@ -30,6 +30,12 @@ public sealed record CurrentUser(
     public IReadOnlySet<Guid> TaskCases => Relations?.Value.TaskCases ?? None;
 
     /// <summary>
+    /// Cases whose protection order names this user's agency as its court or police: for the order's
+    /// sake they stand as task holders limited to the legal section (ADR 0013, ADR 0027).
+    /// </summary>
+    public IReadOnlySet<Guid> OrderCases => Relations?.Value.OrderCases ?? None;
+
+    /// <summary>
     /// For staff of a non-statutory body: per task case, the sections a consent or legal basis in force
     /// shares with it; null for everyone else (the permission table alone decides).
     /// </summary>
@@ -81,4 +87,5 @@ public sealed record CaseRelations(
     IReadOnlySet<Guid> EmergencyCases,
     IReadOnlySet<Guid> TaskCases,
     IReadOnlySet<Guid> SupervisedAgencies,
-    IReadOnlyDictionary<Guid, IReadOnlySet<CaseSection>>? SharedSections);
+    IReadOnlyDictionary<Guid, IReadOnlySet<CaseSection>>? SharedSections,
+    IReadOnlySet<Guid> OrderCases);

@@ -42,7 +42,14 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
                 .Select(a => a.Id).ToHashSet();
         }
 
-        return new CaseRelations(emergency, tasks, supervised, shared);
+        var orders = new HashSet<Guid>();
+        if (user.Has(Domain.Access.Role.Caseworker) || user.Has(Domain.Access.Role.Supervisor))
+        {
+            var agencyId = user.AgencyId;
+            orders = db.ProtectionOrders.AsNoTracking().Where(o => o.CourtAgencyId == agencyId || o.PoliceAgencyId == agencyId).Select(o => o.CaseId).Distinct().ToHashSet();
+        }
+
+        return new CaseRelations(emergency, tasks, supervised, shared, orders);
     }
 
     /// <summary>The acting user; throws when called outside an authenticated staff request (a bug, not a user error).</summary>

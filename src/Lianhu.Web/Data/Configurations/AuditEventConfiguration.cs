@@ -15,7 +15,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.EntityType).HasMaxLength(40).IsRequired();
         builder.Property(e => e.EntityId).HasMaxLength(64);
         builder.Property(e => e.Role).HasMaxLength(40);
-        builder.Property(e => e.Section).HasMaxLength(40);
+        builder.Property(e => e.Section).HasMaxLength(120); // every section a read returned: identity,contact,incident,health,children …
         builder.Property(e => e.Reason).HasMaxLength(500);
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.At });

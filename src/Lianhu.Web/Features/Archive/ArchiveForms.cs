@@ -4,6 +4,7 @@ using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Closure;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -39,6 +40,6 @@ public static class ArchiveForms
             {
                 return Results.LocalRedirect($"{from}?archive={Uri.EscapeDataString(rule.Code)}#archive");
             }
-        });
+        }).OnCase(CaseSteps.Closure);
     }
 }

@@ -2,6 +2,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public static class GetHousehold
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/archive/households/{id:guid}", async Task<Results<Ok<HouseholdDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } household ? TypedResults.Ok(household) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } household ? TypedResults.Ok(household) : TypedResults.NotFound()).NotACaseStep("a household spans cases: ArchiveReader shows each through the case scope and counts the rest")
             .WithName("GetArchiveHousehold")
             .WithTags("Archive")
             .WithSummary("The closed cases of the household a case belongs to, as far as you may see them");

@@ -8,6 +8,7 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Instruments;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -28,7 +29,7 @@ public static class CreateAssessment
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/assessments", HandleHttp)
+        api.MapPost("/cases/{id:guid}/assessments", HandleHttp).OnCase(CaseSteps.Assess)
             .WithName("CreateAssessment")
             .WithTags("Assessments")
             .WithSummary("Assess a case's risk with an instrument (404 outside your scope, 409 on a closed case)");
@@ -51,21 +52,17 @@ public static class CreateAssessment
 
     /// <summary>Shared by the API endpoint and the case page's assessment form.</summary>
     public sealed class Handler(
-        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CaseAccess access, ReassessmentClock reassessment, Visits.VisitPlanner visits, Linkage.CaseRouting routing)
+        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CaseGate gate, AuditTrail audit, TimeProvider time, ReassessmentClock reassessment, Visits.VisitPlanner visits, Linkage.CaseRouting routing)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
-            var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-            if (found is null || !access.CanRead(user, found, CaseSection.Risk))
+            var entered = await gate.EnterAsync(caseId, CaseSteps.Assess, ct);
+            if (entered.Value is not { } inside)
             {
-                return new Outcome(null, null);
+                return new Outcome(null, null, Forbidden: entered.Status == StepStatus.Forbidden && (await gate.EnterAsync(caseId, CaseSteps.ReadAssessments, ct)).Succeeded);
             }
 
-            if (!access.CanWrite(user, found, CaseSection.Risk))
-            {
-                return new Outcome(null, null, Forbidden: true);
-            }
+            var (user, found) = (inside.User, inside.Case);
 
             var errors = new FieldErrors(text).Required("instrument", request.Instrument);
             if (errors.Any)

@@ -3,6 +3,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class GetAssessment
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/assessments/{assessmentId:guid}", async Task<Results<Ok<AssessmentDto>, NotFound>> (
                 Guid id, Guid assessmentId, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, assessmentId, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.HandleAsync(id, assessmentId, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadAssessments)
             .WithName("GetAssessment")
             .WithTags("Assessments")
             .WithSummary("One risk assessment of a case (404 outside your scope)");

@@ -4,6 +4,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public static class ListAssessments
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/assessments", async Task<Results<Ok<List<AssessmentDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).OnCase(CaseSteps.ReadAssessments)
             .WithName("ListAssessments")
             .WithTags("Assessments")
             .WithSummary("A case's risk assessments, newest first (404 outside your scope)");

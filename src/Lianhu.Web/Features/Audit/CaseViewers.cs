@@ -3,6 +3,7 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +15,15 @@ namespace Lianhu.Web.Features.Audit;
 /// </summary>
 public static class CaseViewers
 {
-    public sealed record ViewerDto(Guid UserId, string? Username, string? DisplayName, Guid? AgencyId, string? AgencyName, int Views, DateTimeOffset LastViewedAt, bool EmergencyAccess);
+    /// <param name="EmergencyReason">The reason typed for the newest emergency access, shown to those who review it.</param>
+    /// <param name="EmergencyUntil">When that access ends (or ended).</param>
+    public sealed record ViewerDto(
+        Guid UserId, string? Username, string? DisplayName, Guid? AgencyId, string? AgencyName, int Views, DateTimeOffset LastViewedAt, bool EmergencyAccess,
+        string? EmergencyReason = null, DateTimeOffset? EmergencyUntil = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/viewers", async Task<Results<Ok<List<ViewerDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).OnCase(CaseSteps.Viewers)
             .WithName("CaseViewers")
             .WithTags("Audit")
             .WithSummary("Who has viewed a case (lead supervisors and supervising centres)");
@@ -40,7 +45,9 @@ public static class CaseViewers
                 .Where(e => e.EntityType == "case" && e.EntityId == id && e.UserId != null && (e.Action == "case.read" || e.Action == "case.break-glass"))
                 .Select(e => new { e.UserId, e.AgencyId, e.At, e.Action })
                 .ToListAsync(ct);
-            var userIds = reads.Select(r => r.UserId!.Value).Distinct().ToList();
+            var grants = (await db.BreakGlassGrants.AsNoTracking().Where(g => g.CaseId == caseId).ToListAsync(ct))
+                .GroupBy(g => g.UserId).ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.GrantedAt).First());
+            var userIds = reads.Select(r => r.UserId!.Value).Concat(grants.Keys).Distinct().ToList();
             var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.UserName, u.DisplayName }, ct);
             var agencyIds = reads.Select(r => r.AgencyId).OfType<Guid>().Distinct().ToList();
             var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
@@ -50,7 +57,8 @@ public static class CaseViewers
                 var agency = g.First().AgencyId;
                 return new ViewerDto(
                     g.Key, who?.UserName, who?.DisplayName, agency, agency is { } a ? agencies.GetValueOrDefault(a) : null,
-                    g.Count(r => r.Action == "case.read"), g.Max(r => r.At), g.Any(r => r.Action == "case.break-glass"));
+                    g.Count(r => r.Action == "case.read"), g.Max(r => r.At), g.Any(r => r.Action == "case.break-glass"),
+                    grants.GetValueOrDefault(g.Key)?.Reason, grants.GetValueOrDefault(g.Key)?.ExpiresAt);
             }).OrderByDescending(v => v.LastViewedAt)];
         }
 

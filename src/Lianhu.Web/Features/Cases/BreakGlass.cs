@@ -21,6 +21,9 @@ public static class BreakGlass
 
     public sealed record Granted(Guid CaseId, string CaseNumber, DateTimeOffset ExpiresAt);
 
+    /// <summary>An emergency access still running, for the banner on every page.</summary>
+    public sealed record ActiveGrant(Guid CaseId, string CaseNumber, DateTimeOffset ExpiresAt);
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/break-glass", async Task<Results<Created<Granted>, ValidationProblem, NotFound>> (Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
             {
@@ -35,11 +38,24 @@ public static class BreakGlass
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, IConfiguration configuration, Linkage.InboxPublisher inbox)
     {
+        /// <summary>The user's emergency accesses still running, soonest to end first.</summary>
+        public async Task<IReadOnlyList<ActiveGrant>> ActiveAsync(CurrentUser user, CancellationToken ct)
+        {
+            ArgumentNullException.ThrowIfNull(user);
+            var now = time.GetUtcNow();
+            var userId = user.UserId;
+            return await (from g in db.BreakGlassGrants.AsNoTracking()
+                          join c in db.Cases.AsNoTracking() on g.CaseId equals c.Id
+                          where g.UserId == userId && g.ExpiresAt > now
+                          orderby g.ExpiresAt
+                          select new ActiveGrant(c.Id, c.Number, g.ExpiresAt)).ToListAsync(ct);
+        }
+
         public async Task<(Granted? Granted, FieldErrors? Errors, bool NotFound)> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct)
         {
             var user = current.Required;
             var errors = new FieldErrors(text).Required("caseNumber", request.CaseNumber).Required("reason", request.Reason);
-            if (!string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Trim().Length < BreakGlassGrant.MinimumReasonLength)
+            if (!string.IsNullOrWhiteSpace(request.Reason) && !BreakGlassGrant.IsMeaningfulReason(request.Reason))
             {
                 errors.Add("reason", "break-glass.reason");
             }

@@ -27,7 +27,8 @@ public sealed class CaseAccess(SectionPolicy policy)
             return CaseRelation.Supervising;
         }
 
-        return user.TaskCases.Contains(c.Id) ? CaseRelation.TaskHolder : user.EmergencyCases.Contains(c.Id) ? CaseRelation.BreakGlass : CaseRelation.Unrelated;
+        return user.TaskCases.Contains(c.Id) || user.OrderCases.Contains(c.Id) ? CaseRelation.TaskHolder
+            : user.EmergencyCases.Contains(c.Id) ? CaseRelation.BreakGlass : CaseRelation.Unrelated;
     }
 
     public IReadOnlyDictionary<CaseSection, SectionAccess> Grants(CurrentUser user, Case c)
@@ -39,15 +40,35 @@ public sealed class CaseAccess(SectionPolicy policy)
 
     public bool CanRead(CurrentUser user, Case c, CaseSection section) => For(user, c, section) >= SectionAccess.Read;
 
-    public bool CanWrite(CurrentUser user, Case c, CaseSection section) => For(user, c, section) >= SectionAccess.Write;
+    /// <summary>Emergency (break-glass) readers never write, whatever the table says.</summary>
+    public bool CanWrite(CurrentUser user, Case c, CaseSection section) => RelationTo(user, c) != CaseRelation.BreakGlass && For(user, c, section) >= SectionAccess.Write;
 
-    private SectionAccess For(CurrentUser user, Case c, CaseSection section)
+    /// <summary>What the permission table, limited by consents and orders, grants this user in one section of this case.</summary>
+    public SectionAccess For(CurrentUser user, Case c, CaseSection section)
     {
         var relation = RelationTo(user, c);
         return Shared(user, c, relation) is { } shared && !shared.Contains(section) ? SectionAccess.None : policy.For(user.Roles, relation, section);
     }
 
-    /// <summary>The consented sections when they limit this user on this case; null when the table alone decides.</summary>
-    private static IReadOnlySet<CaseSection>? Shared(CurrentUser user, Case c, CaseRelation relation) =>
-        relation == CaseRelation.TaskHolder && user.SharedSections is { } shared ? shared.GetValueOrDefault(c.Id) ?? new HashSet<CaseSection>() : null;
+    private static readonly IReadOnlySet<CaseSection> LegalOnly = new HashSet<CaseSection> { CaseSection.Legal };
+
+    /// <summary>
+    /// The sections that limit this user on this case; null when the table alone decides: a
+    /// non-statutory body's consented sections, and for a court or police that stands to the case
+    /// only through a protection order, the legal section.
+    /// </summary>
+    private static IReadOnlySet<CaseSection>? Shared(CurrentUser user, Case c, CaseRelation relation)
+    {
+        if (relation != CaseRelation.TaskHolder)
+        {
+            return null;
+        }
+
+        if (!user.TaskCases.Contains(c.Id))
+        {
+            return LegalOnly; // an order's court or police, holding no task on the case
+        }
+
+        return user.SharedSections is { } shared ? shared.GetValueOrDefault(c.Id) ?? new HashSet<CaseSection>() : null;
+    }
 }

@@ -27,7 +27,7 @@ public static class CaseScope
         }
 
         var agencyId = user.AgencyId;
-        var emergency = user.EmergencyCases.Union(user.TaskCases).ToList(); // granted by case id: emergency access, open tasks
+        var emergency = user.EmergencyCases.Union(user.TaskCases).Union(user.OrderCases).ToList(); // granted by case id: emergency access, open tasks, protection orders
         var supervised = user.SupervisedAgencies.ToList();
         if (user.AgencyType == AgencyType.LinkageCentre)
         {

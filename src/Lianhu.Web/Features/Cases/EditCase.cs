@@ -8,6 +8,7 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class EditCase
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPatch("/cases/{id:guid}", HandleHttp)
+        api.MapPatch("/cases/{id:guid}", HandleHttp).OnCase(CaseSteps.EditCase)
             .WithName("EditCase")
             .WithTags("Cases")
             .WithSummary("Correct summary, time or address; requires If-Match with the version read (409 with the current version when it moved on)");
@@ -69,6 +70,8 @@ public static class EditCase
         {
             case { NotFound: true }:
                 return TypedResults.NotFound();
+            case { Refused: { } refused }:
+                return (ProblemHttpResult)refused.ToHttp(text);
             case { Errors: { } errors }:
                 return errors.ToProblem();
             case { CurrentVersion: { } current }:
@@ -82,20 +85,27 @@ public static class EditCase
         }
     }
 
-    public sealed record Outcome(CaseDto? Case = null, FieldErrors? Errors = null, int? CurrentVersion = null, bool NotFound = false);
+    public sealed record Outcome(CaseDto? Case = null, FieldErrors? Errors = null, int? CurrentVersion = null, bool NotFound = false, StepResult? Refused = null);
 
     /// <summary>Shared by the API and the edit page.</summary>
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonIndexer indexer, CaseTimeline timeline, CaseAccess access)
+        LianhuDbContext db, CaseGate gate, AuditTrail audit, TimeProvider time, PersonIndexer indexer, CaseTimeline timeline)
     {
         public async Task<Outcome> HandleAsync(Guid id, Request request, int version, IStringLocalizer text, CancellationToken ct)
         {
-            var user = current.Required;
-            var found = await db.Cases.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, ct);
-            if (found is null)
+            var entered = await gate.EnterAsync(id, CaseSteps.EditCase, ct);
+            if (entered.Value is not { } inside)
             {
-                return new Outcome(NotFound: true);
+                return entered.Status == StepStatus.NotFound ? new Outcome(NotFound: true) : new Outcome(Refused: entered);
             }
+
+            // The address is where she can be found: changing it needs the contact section too.
+            if (request.Address is not null && inside.Require(CaseSection.Contact, StepAction.Write) is { } contact)
+            {
+                return new Outcome(Refused: contact);
+            }
+
+            var (user, found) = (inside.User, inside.Case);
 
             var errors = new FieldErrors(text);
             if (request.Summary is not null)
@@ -167,8 +177,11 @@ public static class EditCase
                 }
             }
 
-            var names = await CaseNames.LoadAsync(db, [found], ct);
-            return new Outcome(Case: names.ToDto(found, user, access) with { Intake = await IntakeView.LoadAsync(db, found, user, access.CanRead(user, found, CaseSection.Health), ct) });
+            // The answer shows what the caller may read, and its trace says so, like any read.
+            var (dto, shown) = await CaseView.LoadAsync(db, inside, ct);
+            audit.Record(user.AsActor(), "case.read", "case", id.ToString(), CaseView.SectionList(shown));
+            await db.SaveChangesAsync(ct);
+            return new Outcome(Case: dto);
         }
     }
 }

@@ -3,6 +3,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,32 +22,24 @@ public static class GetCase
 
                 http.Response.Headers.ETag = EditCase.ETag(dto.Version); // for If-Match on PATCH
                 return TypedResults.Ok(dto);
-            })
+            }).OnCase(CaseSteps.ReadCase)
             .WithName("GetCase")
             .WithTags("Cases")
             .WithSummary("Read a case (404 when it does not exist or is outside your scope)");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, CaseAccess access)
+    public sealed class Handler(LianhuDbContext db, CaseGate gate, AuditTrail audit)
     {
         public async Task<CaseDto?> HandleAsync(Guid id, CancellationToken ct)
         {
-            var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, ct);
-            if (found is null)
+            var entered = await gate.EnterAsync(id, CaseSteps.ReadCase, ct);
+            if (entered.Value is not { } inside)
             {
                 return null;
             }
 
-            var names = await CaseNames.LoadAsync(db, [found], ct);
-            var dto = names.ToDto(found, user, access);
-            // Intake content (parties, address, what happened) is shown with the identity section.
-            if (access.CanRead(user, found, CaseSection.Identity))
-            {
-                dto = dto with { Intake = await IntakeView.LoadAsync(db, found, user, access.CanRead(user, found, CaseSection.Health), ct) };
-            }
-
-            // The trace names the sections whose content was returned, so "who read the counselling notes" has an answer.
-            audit.Record(user.AsActor(), "case.read", "case", id.ToString(), dto.Summary is null ? null : "incident");
+            var (dto, shown) = await CaseView.LoadAsync(db, inside, ct);
+            // The trace names the sections whose content was returned, so "who read the victim's address" has an answer.
+            audit.Record(inside.User.AsActor(), "case.read", "case", id.ToString(), CaseView.SectionList(shown));
             await db.SaveChangesAsync(ct);
             return dto;
         }

@@ -5,6 +5,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,21 +48,22 @@ public static class GetCaseHistory
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/history", async Task<Results<Ok<History>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } history ? TypedResults.Ok(history) : TypedResults.NotFound()).OnCase(CaseSteps.History)
             .WithName("GetCaseHistory")
             .WithTags("Cases")
             .WithSummary("Prior history of the case's parties: records you may see, incidents in 12 months, and counts of records held elsewhere");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time)
+    public sealed class Handler(LianhuDbContext db, CaseGate gate, AuditTrail audit, TimeProvider time)
     {
+        /// <summary>Null when the case is out of scope or the caller may not read the parties' identity (the page shows nothing then).</summary>
         public async Task<History?> HandleAsync(Guid caseId, CancellationToken ct)
         {
-            var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == caseId, ct);
-            if (!found)
+            if ((await gate.EnterAsync(caseId, CaseSteps.History, ct)).Value is not { } inside)
             {
                 return null;
             }
+
+            var user = inside.User;
 
             var now = time.GetUtcNow();
             var since = now.AddYears(-1);
@@ -105,7 +107,7 @@ public static class GetCaseHistory
                     party.Id, StableName.Of(party.Role), person.Id, person.Name, person.MergeReason, members.Count(m => m.RootId == person.RootId) - 1, incidentsSeen, records, elsewhere));
             }
 
-            audit.Record(user.AsActor(), "case.history.read", "case", caseId.ToString(), "history");
+            audit.Record(user.AsActor(), "case.history.read", "case", caseId.ToString(), "identity");
             await db.SaveChangesAsync(ct);
             return new History(caseId, now, result);
         }

@@ -196,7 +196,7 @@ public static partial class OpenCase
                 : null;
             var dto = names.ToDto(household, user, access) with
             {
-                Intake = intake is null ? null : IntakeView.Build(household, intake, all, sizes, user, reporterName),
+                Intake = intake is null ? null : IntakeView.Mask(IntakeView.Build(household, intake, all, sizes, user, reporterName), access.Grants(user, household)),
                 AttachedToExisting = true,
             };
             return new Outcome(Case: dto, Attached: true);

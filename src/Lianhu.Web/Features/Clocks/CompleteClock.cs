@@ -2,7 +2,7 @@ using Lianhu.Domain.Clocks;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
-using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,16 +18,16 @@ public static class CompleteClock
 {
     public sealed record Request(string? Outcome);
 
-    public sealed record Outcome(ClockDto? Clock, FieldErrors? Errors, bool NotFound = false);
+    public sealed record Outcome(ClockDto? Clock, FieldErrors? Errors, bool NotFound = false, StepResult? Refused = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/clocks/{id:guid}/complete", HandleHttp)
+        api.MapPost("/clocks/{id:guid}/complete", HandleHttp).OnCase(CaseSteps.CompleteClock)
             .WithName("CompleteClock")
             .WithTags("Clocks")
             .WithSummary("Complete a running clock (409 when it is already breached, completed or cancelled)")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Ok<ClockDto>, NotFound, ValidationProblem>> HandleHttp(
+    private static async Task<Results<Ok<ClockDto>, NotFound, ValidationProblem, ProblemHttpResult>> HandleHttp(
         Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, request, text, ct);
@@ -36,20 +36,28 @@ public static class CompleteClock
             return TypedResults.NotFound();
         }
 
+        if (outcome.Refused is { } refused)
+        {
+            return (ProblemHttpResult)refused.ToHttp(text);
+        }
+
         return outcome.Errors is { } errors ? errors.ToProblem() : TypedResults.Ok(outcome.Clock!);
     }
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ClockRuleCatalogue catalogue)
+    /// <summary>Only the clock's owner or a linkage centre supervising the case completes it (<see cref="CaseSteps.CompleteClock"/>): a deadline someone else ticks off never escalates.</summary>
+    public sealed class Handler(LianhuDbContext db, CaseGate gate, AuditTrail audit, TimeProvider time, ClockRuleCatalogue catalogue)
     {
         /// <exception cref="Lianhu.Domain.Common.DomainRuleViolationException">The clock is not running (409).</exception>
         public async Task<Outcome> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct)
         {
-            var user = current.Required;
-            var clock = await db.Clocks.VisibleTo(db, user).SingleOrDefaultAsync(c => c.Id == id, ct);
-            if (clock is null)
+            var entered = await gate.EnterAsync(id, CaseSteps.CompleteClock, ct);
+            if (entered.Value is not { } inside)
             {
-                return new Outcome(null, null, NotFound: true);
+                return entered.Status == StepStatus.NotFound ? new Outcome(null, null, NotFound: true) : new Outcome(null, null, Refused: entered);
             }
+
+            var user = inside.User;
+            var clock = await db.Clocks.SingleAsync(c => c.Id == id, ct);
 
             var errors = new FieldErrors(text);
             errors.Required("outcome", request.Outcome).MaxLength("outcome", request.Outcome?.Trim(), Clock.OutcomeMaxLength);

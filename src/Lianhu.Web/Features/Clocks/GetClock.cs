@@ -2,6 +2,7 @@ using Lianhu.Domain.Clocks;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class GetClock
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/clocks/{id:guid}", async Task<Results<Ok<ClockDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadClock)
             .WithName("GetClock")
             .WithTags("Clocks")
             .WithSummary("Read a clock (404 when its case is outside your scope)");

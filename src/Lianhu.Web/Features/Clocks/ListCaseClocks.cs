@@ -3,6 +3,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class ListCaseClocks
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/clocks", async Task<Results<Ok<IReadOnlyList<ClockDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } clocks ? TypedResults.Ok(clocks) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } clocks ? TypedResults.Ok(clocks) : TypedResults.NotFound()).OnCase(CaseSteps.ReadClocks)
             .WithName("ListCaseClocks")
             .WithTags("Clocks")
             .WithSummary("A case's clocks with due time, rule, reading, source and explanation (404 outside your scope)");

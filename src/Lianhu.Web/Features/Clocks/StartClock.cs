@@ -5,7 +5,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
-using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -26,15 +26,15 @@ public static class StartClock
 
     public sealed record Request(string? Rule, string? At, bool? Emergency, int? Months, string? Reading, string? SubjectType, string? SubjectId);
 
-    public sealed record Outcome(ClockDto? Clock, FieldErrors? Errors, bool NotFound = false);
+    public sealed record Outcome(ClockDto? Clock, FieldErrors? Errors, bool NotFound = false, StepResult? Refused = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/cases/{id:guid}/clocks", HandleHttp)
+        api.MapPost("/cases/{id:guid}/clocks", HandleHttp).OnCase(CaseSteps.StartClock)
             .WithName("StartClock")
             .WithTags("Clocks")
             .WithSummary("Start a statutory clock on a case (404 when the case is outside your scope)");
 
-    private static async Task<Results<Created<ClockDto>, NotFound, ValidationProblem>> HandleHttp(
+    private static async Task<Results<Created<ClockDto>, NotFound, ValidationProblem, ProblemHttpResult>> HandleHttp(
         Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, request, text, ct);
@@ -43,24 +43,35 @@ public static class StartClock
             return TypedResults.NotFound();
         }
 
+        if (outcome.Refused is { } refused)
+        {
+            return (ProblemHttpResult)refused.ToHttp(text);
+        }
+
         return outcome.Errors is { } errors
             ? errors.ToProblem()
             : TypedResults.Created($"/api/v1/clocks/{outcome.Clock!.Id}", outcome.Clock);
     }
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, ClockRuleCatalogue catalogue, IOptions<ClockEngineOptions> options)
+        LianhuDbContext db, CaseGate gate, AuditTrail audit, TimeProvider time, ClockRuleCatalogue catalogue, IOptions<ClockEngineOptions> options)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
-            var user = current.Required;
-            var status = await db.Cases.VisibleTo(user).Where(c => c.Id == caseId).Select(c => (CaseStatus?)c.Status).SingleOrDefaultAsync(ct);
-            if (status is null)
+            var entered = await gate.EnterAsync(caseId, CaseSteps.StartClock, ct);
+            if (entered.Value is not { } inside)
             {
-                return new Outcome(null, null, NotFound: true);
+                return entered.Status == StepStatus.NotFound ? new Outcome(null, null, NotFound: true) : new Outcome(null, null, Refused: entered);
             }
 
-            if (status == CaseStatus.Closed)
+            // A statutory period belongs to the section of the step it guards: a ruling's or a letter's clock is legal work.
+            if (ClockSections.Of(request.Rule) is { } section && inside.Require(section, StepAction.Write) is { } refused)
+            {
+                return new Outcome(null, null, Refused: refused);
+            }
+
+            var user = inside.User;
+            if (inside.Case.Status == CaseStatus.Closed)
             {
                 throw new DomainRuleViolationException("case.closed-read-only", "The case is closed; reopen it to change it.");
             }

@@ -9,6 +9,7 @@ using Lianhu.Web.Features.Archive;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -36,19 +37,19 @@ public static class CaseClosure
     {
         api.MapPost("/cases/{id:guid}/close", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, CloseRequest request, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
-                Result(await h.RequestAsync(id, request.Summary, text, ct, request.Outcome), text))
+                Result(await h.RequestAsync(id, request.Summary, text, ct, request.Outcome), text)).OnCase(CaseSteps.Closure)
             .WithName("RequestClosure").WithTags("Closure").WithSummary("Put a case forward for closure (409 while work is open)");
         api.MapPost("/cases/{id:guid}/approve-closure", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
-                Result(await h.ApproveAsync(id, ct), text))
+                Result(await h.ApproveAsync(id, ct), text)).OnCase(CaseSteps.Closure)
             .WithName("ApproveClosure").WithTags("Closure").WithSummary("Approve a pending closure (supervising centre supervisors)");
         api.MapPost("/cases/{id:guid}/reject-closure", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, ReasonRequest request, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
-                Result(await h.RejectAsync(id, request.Reason, text, ct), text))
+                Result(await h.RejectAsync(id, request.Reason, text, ct), text)).OnCase(CaseSteps.Closure)
             .WithName("RejectClosure").WithTags("Closure").WithSummary("Send a pending closure back to the lead");
         api.MapPost("/cases/{id:guid}/reopen", async Task<Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, ReasonRequest request, Handler h, IStringLocalizer<CloseRequest> text, CancellationToken ct) =>
-                Result(await h.ReopenAsync(id, request.Reason, text, ct), text))
+                Result(await h.ReopenAsync(id, request.Reason, text, ct), text)).OnCase(CaseSteps.Closure)
             .WithName("ReopenCase").WithTags("Closure").WithSummary("Reopen a closed case with a reason; its history stays");
     }
 

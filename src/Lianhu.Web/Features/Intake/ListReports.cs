@@ -2,6 +2,7 @@ using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class ListReports
             .WithTags("Reports")
             .WithSummary("Receipts and status of the mandatory reports you filed");
         api.MapGet("/reports/{id:guid}", async Task<Results<Ok<ReportReceiptDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                (await handler.ListAsync(id, ct)) is [var one] ? TypedResults.Ok(one) : TypedResults.NotFound())
+                (await handler.ListAsync(id, ct)) is [var one] ? TypedResults.Ok(one) : TypedResults.NotFound()).NotACaseStep("a mandatory reporter's own receipt: status only, never case content")
             .WithName("GetReport")
             .WithTags("Reports")
             .WithSummary("Receipt and status of one mandatory report you filed");

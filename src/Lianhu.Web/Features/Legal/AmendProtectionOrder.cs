@@ -1,6 +1,7 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -23,15 +24,15 @@ public static class AmendProtectionOrder
     {
         api.MapPost("/protection-orders/{id:guid}/extend", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, ExtendRequest request, Handler handler, IStringLocalizer<ExtendRequest> text, CancellationToken ct) =>
-                (await handler.ExtendAsync(id, request, text, ct)).ToOk(text))
+                (await handler.ExtendAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("ExtendProtectionOrder").WithTags("Legal").WithSummary("Extend an order in force (court)").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/protection-orders/{id:guid}/change", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, ChangeRequest request, Handler handler, IStringLocalizer<ChangeRequest> text, CancellationToken ct) =>
-                (await handler.ChangeAsync(id, request, text, ct)).ToOk(text))
+                (await handler.ChangeAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("ChangeProtectionOrder").WithTags("Legal").WithSummary("Change the measures of an order in force (court)").ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/protection-orders/{id:guid}/revoke", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, RevokeRequest request, Handler handler, IStringLocalizer<RevokeRequest> text, CancellationToken ct) =>
-                (await handler.RevokeAsync(id, request, text, ct)).ToOk(text))
+                (await handler.RevokeAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("RevokeProtectionOrder").WithTags("Legal").WithSummary("Revoke an order in force (court)").ProducesProblem(StatusCodes.Status409Conflict);
     }
 

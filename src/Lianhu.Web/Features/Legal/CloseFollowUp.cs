@@ -4,6 +4,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,7 +19,7 @@ public static class CloseFollowUp
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/legal-followups/{id:guid}/close", async Task<Results<Ok<FollowUpDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.FollowUpStep)
             .WithName("CloseLegalFollowUp")
             .WithTags("Legal")
             .WithSummary("Close a follow-up assigned to your agency with what was done")

@@ -5,6 +5,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -36,7 +37,7 @@ public static class FileProtectionOrder
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/cases/{id:guid}/protection-orders", async Task<Results<Created<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToCreated(text, o => $"/api/v1/protection-orders/{o.Id}"))
+                (await handler.HandleAsync(id, request, text, ct)).ToCreated(text, o => $"/api/v1/protection-orders/{o.Id}")).OnCase(CaseSteps.LegalOnCase)
             .WithName("FileProtectionOrder")
             .WithTags("Legal")
             .WithSummary("File a protection-order application with a court (ADVL Arts 23, 27)");

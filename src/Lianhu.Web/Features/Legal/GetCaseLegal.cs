@@ -3,6 +3,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +19,10 @@ public static class GetCaseLegal
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/cases/{id:guid}/legal", async Task<Results<Ok<CaseLegalDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadLegal)
             .WithName("GetCaseLegal").WithTags("Legal").WithSummary("A case's flags, protection orders, warning letters and placements (404 outside your scope)");
         api.MapGet("/cases/{id:guid}/flags", async Task<Results<Ok<IReadOnlyList<CaseFlagDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.FlagsAsync(id, ct) is { } flags ? TypedResults.Ok(flags) : TypedResults.NotFound())
+                await handler.FlagsAsync(id, ct) is { } flags ? TypedResults.Ok(flags) : TypedResults.NotFound()).OnCase(CaseSteps.ReadFlags)
             .WithName("ListCaseFlags").WithTags("Cases").WithSummary("A case's flags, e.g. repeat-warning (404 outside your scope)");
     }
 
@@ -32,11 +33,18 @@ public static class GetCaseLegal
         public async Task<IReadOnlyList<CaseFlagDto>?> FlagsAsync(Guid caseId, CancellationToken ct)
         {
             var user = current.Required;
-            if (await access.ForCaseAsync(user, caseId, ct) is null)
+            if (await access.ForCaseAsync(user, caseId, ct) is not { } standing)
             {
                 return null;
             }
 
+            if (!standing.CanReadLegal)
+            {
+                return []; // a repeat-warning flag is legal content
+            }
+
+            audit.Record(user.AsActor(), "flags.read", "case", caseId.ToString(), "legal");
+            await db.SaveChangesAsync(ct);
             return [.. (await db.CaseFlags.AsNoTracking().Where(f => f.CaseId == caseId).ToListAsync(ct)).OrderBy(f => f.RaisedAt).Select(f => f.ToDto())];
         }
 

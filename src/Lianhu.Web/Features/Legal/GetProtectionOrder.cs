@@ -2,6 +2,7 @@ using Lianhu.Domain.Legal;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class GetProtectionOrder
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/protection-orders/{id:guid}", async Task<Results<Ok<ProtectionOrderDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadOrder)
             .WithName("GetProtectionOrder")
             .WithTags("Legal")
             .WithSummary("Read a protection order with its measures, services, clocks and follow-ups");

@@ -3,6 +3,7 @@ using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +26,7 @@ public static class IssueProtectionOrder
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/protection-orders/{id:guid}/issue", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("IssueProtectionOrder")
             .WithTags("Legal")
             .WithSummary("The court issues the order with measures and validity (≤ 6 months); starts validity and police-verification clocks")

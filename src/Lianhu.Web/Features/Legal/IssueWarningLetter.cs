@@ -8,6 +8,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -33,7 +34,7 @@ public static class IssueWarningLetter
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/cases/{id:guid}/warning-letters", async Task<Results<Created<WarningLetterDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToCreated(text, l => $"/api/v1/warning-letters/{l.Id}"))
+                (await handler.HandleAsync(id, request, text, ct)).ToCreated(text, l => $"/api/v1/warning-letters/{l.Id}")).OnCase(CaseSteps.LegalOnCase)
             .WithName("IssueWarningLetter")
             .WithTags("Legal")
             .WithSummary("Issue a police warning letter (police agencies); starts the follow-up visit clock; a repeat letter flags the case");

@@ -21,45 +21,40 @@ public sealed record LegalStanding(Case Case, CaseRelation Relation, SectionAcce
 }
 
 /// <summary>
-/// Who may see and act on legal records. A case's legal section follows the case scope
-/// (<see cref="CaseScope"/>) and the permission table (<see cref="CaseAccess"/>). A protection order
-/// also reaches the court it was filed with and the police it was sent to, even when they do not
-/// lead the case: for that order they stand as task holders (the permission table's
-/// <c>task-holder</c> row), which is what a filed application or a served order is. Everyone else: 404.
+/// Who may see and act on legal records: the case scope (<see cref="CaseScope"/>) and the
+/// permission table limited by consents (<see cref="CaseAccess.For"/>), nothing of its own. The
+/// court and the police an order names stand to its case as task holders limited to the legal
+/// section (<see cref="CurrentUser.OrderCases"/>), so they reach the order through the same scope.
+/// Everyone else: 404.
 /// </summary>
 public sealed class LegalAccess(LianhuDbContext db, CaseAccess access)
 {
     public async Task<LegalStanding?> ForCaseAsync(CurrentUser user, Guid caseId, CancellationToken ct)
     {
         var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
-        return found is null ? null : Standing(user, found, CaseAccess.RelationTo(user, found));
+        return found is null ? null : Standing(user, found);
     }
 
-    /// <summary>The standing on an order's case; null (404) when the caller can neither see the case nor is the order's court or police.</summary>
+    /// <summary>The standing on an order's case; null (404) when the caller cannot read the order's case's legal section.</summary>
     public async Task<LegalStanding?> ForOrderAsync(CurrentUser user, ProtectionOrder order, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(order);
         var standing = await ForCaseAsync(user, order.CaseId, ct);
-        if (!IsInvolved(user, order))
-        {
-            return standing is { CanReadLegal: true } ? standing : null;
-        }
-
-        var holder = access.Policy.For(user.Roles, CaseRelation.TaskHolder, CaseSection.Legal);
-        if (holder == SectionAccess.None)
-        {
-            return standing is { CanReadLegal: true } ? standing : null;
-        }
-
-        var c = standing?.Case ?? await db.Cases.AsNoTracking().SingleAsync(k => k.Id == order.CaseId, ct);
-        var legal = standing is null || holder > standing.Legal ? holder : standing.Legal;
-        return new LegalStanding(c, standing?.Relation ?? CaseRelation.TaskHolder, legal, standing?.Contact ?? SectionAccess.None);
+        return standing is { CanReadLegal: true } ? standing : null;
     }
 
     /// <summary>The caller's agency is the order's court or its police.</summary>
     public static bool IsInvolved(CurrentUser user, ProtectionOrder order) =>
         user.AgencyId == order.CourtAgencyId || (order.PoliceAgencyId is { } police && user.AgencyId == police);
 
-    private LegalStanding Standing(CurrentUser user, Case c, CaseRelation relation) => new(
-        c, relation, access.Policy.For(user.Roles, relation, CaseSection.Legal), access.Policy.For(user.Roles, relation, CaseSection.Contact));
+    private LegalStanding Standing(CurrentUser user, Case c)
+    {
+        var relation = CaseAccess.RelationTo(user, c);
+        var write = relation != CaseRelation.BreakGlass;
+        var legal = access.For(user, c, CaseSection.Legal);
+        var contact = access.For(user, c, CaseSection.Contact);
+        return new LegalStanding(c, relation, write ? legal : Min(legal), write ? contact : Min(contact));
+    }
+
+    private static SectionAccess Min(SectionAccess a) => a > SectionAccess.Read ? SectionAccess.Read : a;
 }

@@ -5,6 +5,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -35,16 +36,16 @@ public static class Placements
     {
         api.MapPost("/cases/{id:guid}/placements", async Task<Results<Created<PlacementDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, StartRequest request, Handler handler, IStringLocalizer<StartRequest> text, CancellationToken ct) =>
-                (await handler.StartAsync(id, request, text, ct)).ToCreated(text, p => $"/api/v1/cases/{p.CaseId}/legal"))
+                (await handler.StartAsync(id, request, text, ct)).ToCreated(text, p => $"/api/v1/cases/{p.CaseId}/legal")).OnCase(CaseSteps.PlacementOnCase)
             .WithName("StartPlacement").WithTags("Legal").WithSummary("Start a community emergency placement (24 h) or a shelter stay (10 days)");
         api.MapPost("/placements/{id:guid}/end", async Task<Results<Ok<PlacementDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, EndRequest request, Handler handler, IStringLocalizer<EndRequest> text, CancellationToken ct) =>
-                (await handler.EndAsync(id, request, text, ct)).ToOk(text))
+                (await handler.EndAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.PlacementStep)
             .WithName("EndPlacement").WithTags("Legal").WithSummary("End a placement: home, a shelter (starts a stay) or elsewhere")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/placements/{id:guid}/civil-affairs-filing", async Task<Results<Ok<PlacementDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, FilingRequest request, Handler handler, IStringLocalizer<FilingRequest> text, CancellationToken ct) =>
-                (await handler.FileAsync(id, request, text, ct)).ToOk(text))
+                (await handler.FileAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.PlacementStep)
             .WithName("FileShelterStay").WithTags("Legal").WithSummary("Record the civil-affairs filing of a stay beyond 10 days")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -1,6 +1,7 @@
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +19,7 @@ public static class RecordOrderService
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/protection-orders/{id:guid}/services", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("RecordProtectionOrderService")
             .WithTags("Legal")
             .WithSummary("Record service of the ruling on a party, the police or the committee (court)")

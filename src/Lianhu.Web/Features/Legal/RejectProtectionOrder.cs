@@ -1,5 +1,6 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,7 @@ public static class RejectProtectionOrder
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/protection-orders/{id:guid}/reject", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("RejectProtectionOrder")
             .WithTags("Legal")
             .WithSummary("The court rejects the application; starts the 5-day reconsideration clock")

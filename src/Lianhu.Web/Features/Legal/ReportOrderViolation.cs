@@ -4,6 +4,7 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public static class ReportOrderViolation
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/protection-orders/{id:guid}/violations", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("ReportProtectionOrderViolation")
             .WithTags("Legal")
             .WithSummary("Report a breach of an order in force; creates follow-up work for the court and the police")

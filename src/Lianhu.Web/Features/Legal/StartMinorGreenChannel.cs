@@ -4,6 +4,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -35,7 +36,7 @@ public static class StartMinorGreenChannel
                     _ when created => TypedResults.Created($"/api/v1/clocks/{outcome.Value!.Id}", outcome.Value),
                     _ => TypedResults.Ok(outcome.Value!),
                 };
-            })
+            }).OnCase(CaseSteps.LegalOnCase)
             .WithName("StartMinorGreenChannel").WithTags("Legal").WithSummary("Start the minors' 24 h green-channel clock on a case (idempotent)");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, TimeProvider time, LegalAccess access, LegalClocks clocks, AuditTrail audit)

@@ -1,6 +1,7 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +19,7 @@ public static class VerifyProtectionOrder
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/protection-orders/{id:guid}/police-verification", async Task<Results<Ok<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, text, ct)).ToOk(text))
+                (await handler.HandleAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.OrderStep)
             .WithName("VerifyProtectionOrder")
             .WithTags("Legal")
             .WithSummary("The police confirm they verified the order (completes the 24 h verification clock)")

@@ -5,6 +5,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -25,16 +26,16 @@ public static class WarningLetterSteps
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/warning-letters/{id:guid}", async Task<Results<Ok<WarningLetterDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadLetter)
             .WithName("GetWarningLetter").WithTags("Legal").WithSummary("Read a warning letter with deliveries and its follow-up clock");
         api.MapPost("/warning-letters/{id:guid}/deliveries", async Task<Results<Ok<WarningLetterDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, DeliveryRequest request, Handler handler, IStringLocalizer<DeliveryRequest> text, CancellationToken ct) =>
-                (await handler.DeliverAsync(id, request, text, ct)).ToOk(text))
+                (await handler.DeliverAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.LetterStep)
             .WithName("RecordWarningLetterDelivery").WithTags("Legal").WithSummary("Record delivery to the abuser or victim, or notice to the committee")
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/warning-letters/{id:guid}/visits", async Task<Results<Ok<WarningLetterDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 Guid id, VisitRequest request, Handler handler, IStringLocalizer<VisitRequest> text, CancellationToken ct) =>
-                (await handler.VisitAsync(id, request, text, ct)).ToOk(text))
+                (await handler.VisitAsync(id, request, text, ct)).ToOk(text)).OnCase(CaseSteps.LetterStep)
             .WithName("RecordWarningLetterVisit").WithTags("Legal").WithSummary("Record the follow-up visit (completes the warning-followup clock)")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Linkage;
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -12,7 +13,7 @@ public static class AcceptTask
     public sealed record Request;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/accept", async (Guid id, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, ct), text))
+        api.MapPost("/tasks/{id:guid}/accept", async (Guid id, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("AcceptTask").WithTags("Tasks").WithSummary("Accept a task held by your agency");
 
     public sealed class Handler(TaskMoves moves)

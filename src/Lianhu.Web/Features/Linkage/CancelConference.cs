@@ -5,6 +5,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -33,7 +34,7 @@ public static class CancelConference
 
                 var (conference, forbidden) = await handler.HandleAsync(id, request.Reason, ct);
                 return forbidden ? Problems.Forbidden(text, "conference.not-allowed") : conference is null ? TypedResults.NotFound() : TypedResults.Ok(conference);
-            })
+            }).OnCase(CaseSteps.ConferenceStep)
             .WithName("CancelCaseConference").WithTags("Conferences").WithSummary("Call a scheduled case conference off, with a reason (the convener)");
 
     public sealed class Handler(

@@ -1,3 +1,4 @@
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -8,7 +9,7 @@ public static class CancelTask
     public sealed record Request(string? Reason);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/cancel", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text))
+        api.MapPost("/tasks/{id:guid}/cancel", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("CancelTask").WithTags("Tasks").WithSummary("Cancel an open task with a reason (routing centre or lead)");
 
     public sealed class Handler(TaskMoves moves)

@@ -6,6 +6,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -32,21 +33,21 @@ public static class CaseConferences
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/cases/{id:guid}/conferences", async Task<Results<Ok<IReadOnlyList<ConferenceDto>>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+                await handler.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).OnCase(CaseSteps.ReadConferences)
             .WithName("ListCaseConferences").WithTags("Conferences").WithSummary("Case conferences on a case (404 outside your scope)");
 
         api.MapPost("/cases/{id:guid}/conferences", async Task<Results<Created<ConferenceDto>, NotFound, ProblemHttpResult>> (Guid id, CallRequest? request, Handler handler, IStringLocalizer<RecordRequest> text, CancellationToken ct) =>
             {
                 var (conference, forbidden) = await handler.CallAsync(id, request, ct);
                 return forbidden ? Forbidden(text) : conference is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/conferences", conference);
-            })
+            }).OnCase(CaseSteps.Conference)
             .WithName("CallCaseConference").WithTags("Conferences").WithSummary("Call a case conference on demand (lead or supervising centre)");
 
         api.MapPost("/conferences/{id:guid}/record", async Task<Results<Ok<Outcome>, NotFound, ProblemHttpResult>> (Guid id, RecordRequest request, Handler handler, IStringLocalizer<RecordRequest> text, CancellationToken ct) =>
             {
                 var (outcome, forbidden) = await handler.RecordAsync(id, request, ct);
                 return forbidden ? Forbidden(text) : outcome is null ? TypedResults.NotFound() : TypedResults.Ok(outcome);
-            })
+            }).OnCase(CaseSteps.ConferenceStep)
             .WithName("RecordCaseConference").WithTags("Conferences").WithSummary("Record attendance, minutes and decisions (the convener); decisions become tasks");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Localization;
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -31,7 +32,7 @@ public static class CaseLinkageForms
                     ? await services.GetRequiredService<AcceptTask.Handler>().HandleAsync(taskId, CancellationToken.None)
                     : await services.GetRequiredService<DeclineTask.Handler>().HandleAsync(taskId, new DeclineTask.Request(form["text"]), CancellationToken.None);
                 return outcome.Task is null ? "task.not-yours" : null;
-            }, move == "decline" ? "/inbox" : null));
+            }, move == "decline" ? "/inbox" : null)).OnCase(CaseSteps.FormTaskStep);
 
         forms.MapPost("/conferences", (Guid id, IFormCollection form, CaseConferences.Handler handler, DateDisplay dates) =>
             RunAsync(id, "conferences", async () =>
@@ -44,14 +45,14 @@ public static class CaseLinkageForms
                 var invited = form["invited"].Select(GuidOf).OfType<Guid>().ToList();
                 var (conference, forbidden) = await handler.CallAsync(id, new CaseConferences.CallRequest(at, invited), CancellationToken.None);
                 return forbidden ? "conference.not-allowed" : conference is null ? "task.not-yours" : null;
-            }));
+            })).OnCase(CaseSteps.Conference);
 
         forms.MapPost("/conferences/{conferenceId:guid}/cancel", (Guid id, Guid conferenceId, IFormCollection form, CancelConference.Handler handler) =>
             RunAsync(id, "conferences", async () =>
             {
                 var (conference, forbidden) = await handler.HandleAsync(conferenceId, form["reason"], CancellationToken.None);
                 return forbidden ? "conference.not-allowed" : conference is null ? "task.not-yours" : null;
-            }));
+            })).OnCase(CaseSteps.FormConferenceStep);
 
         forms.MapPost("/conferences/{conferenceId:guid}/record", (Guid id, Guid conferenceId, IFormCollection form, CaseConferences.Handler handler, DateDisplay dates, TimeProvider time) =>
             RunAsync(id, "conferences", async () =>
@@ -77,7 +78,7 @@ public static class CaseLinkageForms
                 var attended = form["attended"].Select(GuidOf).OfType<Guid>().ToList();
                 var (outcome, forbidden) = await handler.RecordAsync(conferenceId, new CaseConferences.RecordRequest(attended, form["minutes"], decisions), CancellationToken.None);
                 return forbidden ? "conference.not-allowed" : outcome is null ? "task.not-yours" : null;
-            }));
+            })).OnCase(CaseSteps.FormConferenceStep);
     }
 
     /// <summary>Runs a step; null = done. A refused move (409) comes back as its code, like the API's ProblemDetails.</summary>
@@ -109,7 +110,7 @@ public static class CaseLinkageForms
                 return forbidden ? THandler.ForbiddenCode
                     : errors is not null ? "linkage-ui.invalid." + errors.ToDictionary().Keys.First()
                     : task is null ? "task.not-yours" : null;
-            }));
+            })).OnCase(CaseSteps.Request);
 
     private static Guid? GuidOf(string? value) => Guid.TryParse(value, out var id) ? id : null;
 

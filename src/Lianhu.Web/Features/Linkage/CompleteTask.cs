@@ -1,3 +1,4 @@
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -8,7 +9,7 @@ public static class CompleteTask
     public sealed record Request(string? Outcome);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text))
+        api.MapPost("/tasks/{id:guid}/complete", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("CompleteTask").WithTags("Tasks").WithSummary("Complete a task with its outcome");
 
     public sealed class Handler(TaskMoves moves)

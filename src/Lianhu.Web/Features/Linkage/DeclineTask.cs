@@ -1,3 +1,4 @@
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -11,7 +12,7 @@ public static class DeclineTask
     public sealed record Request(string? Reason);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/decline", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text))
+        api.MapPost("/tasks/{id:guid}/decline", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("DeclineTask").WithTags("Tasks").WithSummary("Decline a task with a reason; it goes back to the routing centre");
 
     public sealed class Handler(TaskMoves moves)

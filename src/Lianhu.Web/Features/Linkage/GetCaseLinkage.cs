@@ -6,6 +6,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public static class GetCaseLinkage
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/cases/{id:guid}/linkage", async Task<Results<Ok<LinkageDto>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound()).OnCase(CaseSteps.ReadLinkage)
             .WithName("GetCaseLinkage").WithTags("Tasks").WithSummary("The lead, a pending lead transfer, the handling tier and escalations of a case (404 outside your scope)");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LeadTransferTargets targets)

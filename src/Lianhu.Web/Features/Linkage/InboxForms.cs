@@ -1,5 +1,6 @@
 using Lianhu.Domain.Common;
 using Lianhu.Web.Hosting;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -32,6 +33,6 @@ public static class InboxForms
             {
                 return Results.LocalRedirect("/inbox?error=" + Uri.EscapeDataString(ex.Code));
             }
-        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        }).OnCase(CaseSteps.TaskStep).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
     }
 }

@@ -1,3 +1,4 @@
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -8,7 +9,7 @@ public static class ReassignTask
     public sealed record Request(Guid? AgencyId);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/reassign", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text))
+        api.MapPost("/tasks/{id:guid}/reassign", async (Guid id, Request request, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, request, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("ReassignTask").WithTags("Tasks").WithSummary("Reassign declined work to another agency (routing centre)");
 
     public sealed class Handler(TaskMoves moves)

@@ -6,6 +6,7 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -35,7 +36,7 @@ public static class RouteCase
                 return forbidden
                     ? Problems.Forbidden(text, "section.no-write")
                     : tasks is null ? TypedResults.NotFound() : TypedResults.Ok(tasks);
-            })
+            }).OnCase(CaseSteps.Route)
             .WithName("RouteCase").WithTags("Tasks").WithSummary("Re-run routing on a case; answers the tasks it created");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, CaseAccess access, CaseRouting routing, TimeProvider time, RoutingPolicy policy)

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Linkage;
+using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Linkage;
@@ -9,7 +10,7 @@ public static class StartTask
     public sealed record Request;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/tasks/{id:guid}/start", async (Guid id, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, ct), text))
+        api.MapPost("/tasks/{id:guid}/start", async (Guid id, Handler handler, IStringLocalizer<Request> text, CancellationToken ct) => TaskMoves.ToHttp(await handler.HandleAsync(id, ct), text)).OnCase(CaseSteps.TaskStep)
             .WithName("StartTask").WithTags("Tasks").WithSummary("Start work on an accepted task");
 
     public sealed class Handler(TaskMoves moves)

@@ -1,4 +1,5 @@
 using Lianhu.Web.Api;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -31,5 +32,5 @@ public static class TaskRequestEndpoint
             }
 
             return errors is not null ? errors.ToProblem() : task is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/tasks", task);
-        });
+        }).OnCase(CaseSteps.Request);
 }

@@ -1,5 +1,6 @@
 using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Hosting;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Lianhu.Web.Features.Notifications;
@@ -49,5 +50,5 @@ public static class NotificationsFeature
             {
                 return Results.LocalRedirect(back + "error=" + Uri.EscapeDataString(ex.Code));
             }
-        }).RequireAuthorization(Policies.Sysadmin).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        }).NotACaseStep("a delivery of the admin's division: ids and status, never case content").RequireAuthorization(Policies.Sysadmin).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
 }

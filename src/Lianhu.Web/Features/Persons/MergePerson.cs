@@ -6,6 +6,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -36,7 +37,7 @@ public static class MergePerson
             {
                 var (answer, errors) = await handler.HandleAsync(id, request, text, ct);
                 return errors is not null ? errors.ToProblem() : answer is null ? TypedResults.NotFound() : TypedResults.Ok(answer);
-            })
+            }).NotACaseStep("a person record: PersonAccess limits it to records of cases the caller may see")
             .WithName("MergePerson")
             .WithTags("Persons")
             .WithSummary("Confirm (link) or reject a suggested match between two person records");

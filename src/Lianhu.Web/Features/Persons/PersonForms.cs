@@ -1,5 +1,6 @@
 using Lianhu.Domain.Common;
 using Lianhu.Web.Hosting;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public static class PersonForms
             {
                 return Back(caseId, "error." + rule.Code);
             }
-        });
+        }).NotACaseStep("a person record: PersonAccess limits it to records of cases the caller may see");
         ui.MapPost("/{id:guid}/unmerge", async (Guid id, [FromForm] Guid caseId, UnmergePerson.Handler handler, CancellationToken ct) =>
         {
             try
@@ -37,7 +38,7 @@ public static class PersonForms
             {
                 return Back(caseId, "error." + rule.Code);
             }
-        });
+        }).NotACaseStep("a person record: PersonAccess limits it to records of cases the caller may see");
     }
 
     private static IResult Back(Guid caseId, string notice) => Results.LocalRedirect($"/cases/{caseId}?person={Uri.EscapeDataString(notice)}#history");

@@ -2,6 +2,7 @@ using Lianhu.Domain.Common;
 using Lianhu.Domain.People;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,12 +33,12 @@ public static class PersonSuggestions
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/persons/{id:guid}/suggestions", async Task<Results<Ok<Answer>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.ForPersonAsync(id, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound())
+                await handler.ForPersonAsync(id, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound()).NotACaseStep("a person record: PersonAccess limits it to records of cases the caller may see")
             .WithName("PersonSuggestions")
             .WithTags("Persons")
             .WithSummary("Possible matches of a person record in the index, with score and reasons");
         api.MapGet("/cases/{caseId:guid}/parties/{partyId:guid}/suggestions", async Task<Results<Ok<Answer>, NotFound>> (Guid caseId, Guid partyId, Handler handler, CancellationToken ct) =>
-                await handler.ForPartyAsync(caseId, partyId, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound())
+                await handler.ForPartyAsync(caseId, partyId, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound()).OnCase(CaseSteps.PartySuggestions)
             .WithName("PartySuggestions")
             .WithTags("Persons")
             .WithSummary("Possible matches of a case party in the person index, with score and reasons");

@@ -4,6 +4,7 @@ using Lianhu.Domain.People;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class UnmergePerson
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/persons/{id:guid}/unmerge", async Task<Results<Ok<Answer>, NotFound>> (Guid id, Handler handler, CancellationToken ct) =>
-                await handler.HandleAsync(id, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound())
+                await handler.HandleAsync(id, ct) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound()).NotACaseStep("a person record: PersonAccess limits it to records of cases the caller may see")
             .WithName("UnmergePerson")
             .WithTags("Persons")
             .WithSummary("Undo the link of a person record (409 when it is not linked)");

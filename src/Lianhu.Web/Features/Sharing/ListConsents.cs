@@ -4,6 +4,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,7 @@ public static class ListConsents
             {
                 var (list, forbidden) = await handler.HandleAsync(id, ct);
                 return forbidden ? Problems.Forbidden(text, "consent.not-allowed") : list is null ? TypedResults.NotFound() : TypedResults.Ok(list);
-            })
+            }).OnCase(CaseSteps.ReadConsents)
             .WithName("ListConsents").WithTags("Consent").WithSummary("Consents and legal bases for sharing the case with non-statutory bodies");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, SharingPolicy policy)

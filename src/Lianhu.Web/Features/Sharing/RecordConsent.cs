@@ -10,6 +10,7 @@ using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -40,7 +41,7 @@ public static class RecordConsent
                 }
 
                 return errors is not null ? errors.ToProblem() : dto is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/cases/{id}/consents", dto);
-            })
+            }).OnCase(CaseSteps.Consent)
             .WithName("RecordConsent").WithTags("Consent").WithSummary("Record a consent or legal basis for sharing with a non-statutory body; releases the routing tasks it covers");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, SharingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)

@@ -4,6 +4,7 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -30,7 +31,7 @@ public static class WithdrawConsent
                 }
 
                 return errors is not null ? errors.ToProblem() : dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
-            })
+            }).OnCase(CaseSteps.Consent)
             .WithName("WithdrawConsent").WithTags("Consent").WithSummary("Withdraw a consent or revoke a legal basis; sharing under it stops at once");
 
     public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, SharingPolicy policy)

@@ -11,6 +11,7 @@ using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -40,10 +41,10 @@ public static class RecordVisit
                     : errors is not null ? errors.ToProblem()
                     : dto is null ? Problems.Forbidden(text, "visit.no-write")
                     : TypedResults.Created($"/api/v1/cases/{id}/visits", dto);
-            })
+            }).OnCase(CaseSteps.RecordVisit)
             .WithName("RecordVisit").WithTags("Visits").WithSummary("Record a return visit and its outcome");
         api.MapGet("/cases/{id:guid}/visits", async Task<Results<Ok<List<VisitDto>>, NotFound>> (Guid id, Handler h, CancellationToken ct) =>
-                await h.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound())
+                await h.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).OnCase(CaseSteps.ReadVisits)
             .WithName("ListVisits").WithTags("Visits").WithSummary("A case's return visits, newest first");
     }
 

@@ -97,7 +97,7 @@ public abstract class VisitTests<TFactory>(TFactory factory) : IClassFixture<TFa
         (await centre.GetAsync($"/api/v1/cases/{id}/visits")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var forbidden = await centre.PostAsJsonAsync($"/api/v1/cases/{id}/visits", new { method = "phone", outcome = "safe" });
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await forbidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("visit.no-write");
+        (await forbidden.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("section.no-write");
         using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.PoliceStation, "440304"));
         (await stranger.GetAsync($"/api/v1/cases/{id}/visits")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await stranger.PostAsJsonAsync($"/api/v1/cases/{id}/visits", new { method = "phone", outcome = "safe" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -72,10 +72,14 @@ public abstract class ProtectionOrderApiTests<TFactory>(TFactory factory) : ICla
         (await ProblemAsync(await lead.PostAsJsonAsync($"/api/v1/protection-orders/{id}/accept", new { }), HttpStatusCode.Forbidden))
             .GetProperty("code").GetString().ShouldBe("legal.court-only");
 
-        // The court does not lead the case, yet sees the order it was filed with — and nothing else of the case.
+        // The court does not lead the case, yet sees the order it was filed with — and of the case only
+        // its header with the legal section (a task holder limited to legal, ADR 0027): no summary, no parties.
         using var court = await factory.ClientAsAsync(Court(factory), "en");
         (await court.GetFromJsonAsync<JsonElement>("/api/v1/protection-orders")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ShouldContain(id);
-        (await court.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var header = await court.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        header.GetProperty("access").EnumerateObject().Select(p => p.Name).ShouldBe(["legal"]);
+        header.GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null);
+        header.GetProperty("intake").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var now = factory.Clock.GetUtcNow();
         var accepted = await StepAsync(court, id, "accept", new { });
@@ -259,7 +263,7 @@ public abstract class ProtectionOrderApiTests<TFactory>(TFactory factory) : ICla
         using var centre = await factory.ClientAsAsync(DistrictCentre(factory));
         (await centre.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/legal")).GetProperty("protectionOrders").GetArrayLength().ShouldBe(1);
         (await ProblemAsync(await centre.PostAsJsonAsync($"/api/v1/cases/{caseId}/protection-orders", Application(Court(factory).Agency.Id)), HttpStatusCode.Forbidden))
-            .GetProperty("code").GetString().ShouldBe("legal.no-write");
+            .GetProperty("code").GetString().ShouldBe("section.no-write");
     }
 
     private async Task<T> QueryAsync<T>(Func<Lianhu.Web.Data.LianhuDbContext, Task<T>> query) => await ClockTestHosts.QueryAsync(factory.Services, query);

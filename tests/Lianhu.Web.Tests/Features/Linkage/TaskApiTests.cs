@@ -171,7 +171,8 @@ public abstract class TaskApiTests<TFactory>(TFactory factory) : IClassFixture<T
         (await lead.PostAsJsonAsync($"/api/v1/tasks/{taskId}/cancel", new { reason = "已由法院处理" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var station = await factory.ClientAsAsync(Station, "en");
         (await station.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await station.PostAsync($"/api/v1/tasks/{taskId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // Out of scope now, so the task's step answers like any other id outside it (ADR 0027).
+        (await station.PostAsync($"/api/v1/tasks/{taskId}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

@@ -1,6 +1,7 @@
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -14,9 +15,9 @@ public static class DocumentEndpoints
 {
     public static void MapApi(IEndpointRouteBuilder api)
     {
-        api.MapGet("/protection-orders/{id:guid}/application.pdf", OrderAsync)
+        api.MapGet("/protection-orders/{id:guid}/application.pdf", OrderAsync).OnCase(CaseSteps.ReadOrder)
             .WithName("ProtectionOrderApplicationPdf").WithTags("Legal").WithSummary("The protection-order application as a printable PDF (Chinese)");
-        api.MapGet("/warning-letters/{id:guid}.pdf", LetterAsync)
+        api.MapGet("/warning-letters/{id:guid}.pdf", LetterAsync).OnCase(CaseSteps.ReadLetter)
             .WithName("WarningLetterPdf").WithTags("Legal").WithSummary("The warning letter as a printable PDF (Chinese)");
     }
 
@@ -24,8 +25,8 @@ public static class DocumentEndpoints
     public static void MapUi(IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/documents").RequireAuthorization(Hosting.Policies.Staff).ExcludeFromDescription();
-        documents.MapGet("/protection-orders/{id:guid}/application.pdf", OrderAsync);
-        documents.MapGet("/warning-letters/{id:guid}.pdf", LetterAsync);
+        documents.MapGet("/protection-orders/{id:guid}/application.pdf", OrderAsync).OnCase(CaseSteps.ReadOrder);
+        documents.MapGet("/warning-letters/{id:guid}.pdf", LetterAsync).OnCase(CaseSteps.ReadLetter);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> OrderAsync(
