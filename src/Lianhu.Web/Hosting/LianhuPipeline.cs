@@ -46,6 +46,7 @@ public static class LianhuPipeline
 
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Identity.SessionCheck>(); // a locked account's token and cookie end here (ADR 0024)
         app.UseAuthorization();
         app.UseAntiforgery();
 

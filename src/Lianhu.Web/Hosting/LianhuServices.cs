@@ -62,6 +62,7 @@ public static class LianhuServices
         services.AddLianhuRateLimits(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUserAccessor>();
+        services.AddSingleton<SessionGuard>();
 
         // ASP.NET's request-start/finish lines carry the raw query string, which could carry personal
         // data; they are off whatever the configuration says (ids-only logging, house style 13).
