@@ -27,6 +27,12 @@ public static class LianhuPipeline
 {
     public static WebApplication UseLianhu(this WebApplication app)
     {
+        // Behind a known TLS proxy, the client's address and scheme first: audit, rate limits and cookies see them (ADR 0024).
+        if (ProxyOptions.From(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // Culture first, so errors caught by the exception handler are still in the caller's language.
         app.UseRequestLocalization(o =>
         {

@@ -63,6 +63,8 @@ public static class LianhuServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUserAccessor>();
         services.AddSingleton<SessionGuard>();
+        services.AddSingleton<UnknownNameLockout>();
+        services.AddScoped<PasswordCheck>();
 
         // ASP.NET's request-start/finish lines carry the raw query string, which could carry personal
         // data; they are off whatever the configuration says (ids-only logging, house style 13).
@@ -75,7 +77,7 @@ public static class LianhuServices
         services.AddRazorComponents();
         // Chinese text goes out as characters, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Use cases (one handler per feature file).
         services.AddScoped<AuditTrail>();
