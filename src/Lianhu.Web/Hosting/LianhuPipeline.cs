@@ -102,6 +102,8 @@ public static class LianhuPipeline
         ListUsers.Map(admin);
         CreateUser.Map(admin);
         SetUserLock.Map(admin);
+        SetUserRoles.Map(admin);
+        RoleRequests.Map(admin);
         admin.MapLinkageAdmin();
         Features.Retention.RetentionReport.Map(admin);
         admin.MapNotificationsAdmin();

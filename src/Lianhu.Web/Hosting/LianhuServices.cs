@@ -112,6 +112,8 @@ public static class LianhuServices
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
+        services.AddScoped<SetUserRoles.Handler>();
+        services.AddScoped<RoleRequests.Handler>();
         services.AddLianhuClocks();
         services.AddSingleton(_ => BundledInstruments.LoadRiskHandlingPolicy());
         services.AddScoped<InstrumentStore>();
