@@ -48,6 +48,20 @@ public sealed class FieldErrors(IStringLocalizer text)
         return this;
     }
 
+    /// <summary>
+    /// A name holds no control or format characters: bidirectional overrides (U+202E shows "王芳" as
+    /// another reading), zero-width spaces and joiners make one person look like another or like no one.
+    /// </summary>
+    public FieldErrors PlainName(string field, string? value)
+    {
+        if (value is not null && value.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+        {
+            Add(field, "text.invisible-characters");
+        }
+
+        return this;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(

@@ -61,6 +61,14 @@ public static class UsersCommand
                 }
             }
 
+            // An operator on the machine creates accounts directly (no second administrator; ADR 0024),
+            // but never one that both administers and reads cases or the audit trail.
+            if (RoleSeparation.Conflicts(roleNames.Select(StableName.Parse<Role>)))
+            {
+                await Console.Error.WriteLineAsync("A sysadmin account cannot also be a caseworker, supervisor or auditor (separation of duties).");
+                return 2;
+            }
+
             var user = new StaffUser
             {
                 Id = Guid.CreateVersion7(),

@@ -53,6 +53,8 @@ public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Gu
 
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
 
+    public DbSet<RoleRequest> RoleRequests => Set<RoleRequest>();
+
     public DbSet<Visit> Visits => Set<Visit>();
 
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
@@ -189,5 +191,6 @@ public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Gu
         StableNameConverter.Register<ConsentGiver>(configurationBuilder);
         StableNameConverter.Register<ConsentMethod>(configurationBuilder);
         StableNameConverter.Register<MailStatus>(configurationBuilder);
+        StableNameConverter.Register<RoleRequestStatus>(configurationBuilder);
     }
 }

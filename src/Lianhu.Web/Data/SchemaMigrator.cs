@@ -38,6 +38,11 @@ public sealed class SchemaMigrator(LianhuDbContext db, ILogger<SchemaMigrator> l
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
         var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            SqliteFiles.ProtectAsOwnerOnly(db.Database.GetConnectionString());
+        }
+
         await EnsureHistoryTableAsync(ct);
         var done = new List<string>();
         foreach (var migration in MigrationsFor(postgres))

@@ -28,6 +28,12 @@ public static class LianhuPipeline
 {
     public static WebApplication UseLianhu(this WebApplication app)
     {
+        // Behind a known TLS proxy, the client's address and scheme first: audit, rate limits and cookies see them (ADR 0024).
+        if (ProxyOptions.From(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // Culture first, so errors caught by the exception handler are still in the caller's language.
         app.UseRequestLocalization(o =>
         {
@@ -47,6 +53,7 @@ public static class LianhuPipeline
 
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Identity.SessionCheck>(); // a locked account's token and cookie end here (ADR 0024)
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -96,6 +103,8 @@ public static class LianhuPipeline
         ListUsers.Map(admin);
         CreateUser.Map(admin);
         SetUserLock.Map(admin);
+        SetUserRoles.Map(admin);
+        RoleRequests.Map(admin);
         admin.MapLinkageAdmin();
         Features.Retention.RetentionReport.Map(admin);
         admin.MapNotificationsAdmin();

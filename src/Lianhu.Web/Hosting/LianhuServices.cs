@@ -62,6 +62,9 @@ public static class LianhuServices
         services.AddLianhuRateLimits(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUserAccessor>();
+        services.AddSingleton<SessionGuard>();
+        services.AddSingleton<UnknownNameLockout>();
+        services.AddScoped<PasswordCheck>();
 
         // ASP.NET's request-start/finish lines carry the raw query string, which could carry personal
         // data; they are off whatever the configuration says (ids-only logging, house style 13).
@@ -74,7 +77,7 @@ public static class LianhuServices
         services.AddRazorComponents();
         // Chinese text goes out as characters, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Use cases (one handler per feature file).
         services.AddScoped<AuditTrail>();
@@ -110,6 +113,8 @@ public static class LianhuServices
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<CreateUser.Handler>();
         services.AddScoped<SetUserLock.Handler>();
+        services.AddScoped<SetUserRoles.Handler>();
+        services.AddScoped<RoleRequests.Handler>();
         services.AddLianhuClocks();
         services.AddSingleton(_ => BundledInstruments.LoadRiskHandlingPolicy());
         services.AddScoped<InstrumentStore>();

@@ -2,7 +2,9 @@ namespace Lianhu.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response: no inline script (CSP), no framing, no MIME sniffing,
-/// no referrer leaking case ids, HSTS when served over TLS.
+/// no referrer leaking case ids, HSTS when served over TLS; and no copy kept by a browser or proxy
+/// (<c>Cache-Control: no-store</c>) of any API answer — tokens, case JSON — or of anything served to a
+/// signed-in user (pages, PDFs).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -24,6 +26,19 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         }
 
+        context.Response.OnStarting(NoStore, context);
         return next(context);
+    }
+
+    private static Task NoStore(object state)
+    {
+        var context = (HttpContext)state;
+        if (context.Request.Path.StartsWithSegments("/api") || context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Pragma = "no-cache";
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -17,8 +17,8 @@ public static class UiEndpoints
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+            return Results.Redirect(LocalUrl.OrHome(returnUrl));
         }).ExcludeFromDescription();
 
         app.MapPost("/signout", async ([FromForm] string? returnUrl, SignInManager<StaffUser> signIn) =>
@@ -27,7 +27,4 @@ public static class UiEndpoints
             return Results.LocalRedirect("/signin");
         }).ExcludeFromDescription();
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

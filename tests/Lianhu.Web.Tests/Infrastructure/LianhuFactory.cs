@@ -61,6 +61,8 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Lianhu:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Lianhu:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Lianhu:Webhooks:Scanner", "false"); // webhook tests run deliveries by hand
+        // The webhook tests' receiver is an in-process handler under this name; the city allows it by name (ADR 0024).
+        builder.UseSetting("Lianhu:Webhooks:AllowedHosts:0", "receiver.example");
         builder.UseSetting("Lianhu:Encryption:KeyRingPath", KeyRingPath);
         builder.UseSetting("Lianhu:Encryption:CreateKeys", "true");
         foreach (var (key, value) in Settings)
@@ -114,11 +116,12 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
 
 public class SqliteFactory : LianhuFactory
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"lianhu-test-{Guid.NewGuid():N}.db");
-
     public override string Provider => "sqlite";
 
-    protected override string ConnectionString => $"Data Source={file}";
+    /// <summary>This host's database file (a fresh temp file).</summary>
+    public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"lianhu-test-{Guid.NewGuid():N}.db");
+
+    protected override string ConnectionString => $"Data Source={DatabaseFile}";
 
     public override async ValueTask DisposeAsync()
     {
@@ -126,7 +129,7 @@ public class SqliteFactory : LianhuFactory
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
-            File.Delete(file + suffix);
+            File.Delete(DatabaseFile + suffix);
         }
 
         GC.SuppressFinalize(this);

@@ -31,7 +31,7 @@ public static class CreateAgency
         {
             var admin = current.Required;
             var errors = new FieldErrors(text).Required("name", request.Name).Required("type", request.Type).Required("divisionCode", request.DivisionCode)
-                .MaxLength("name", request.Name?.Trim(), 200);
+                .MaxLength("name", request.Name?.Trim(), 200).PlainName("name", request.Name);
             if (!EmailAddress.TryNormalize(request.DutyEmail, out var dutyEmail))
             {
                 errors.Add("dutyEmail", "email.invalid");

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Admin;
 
-/// <summary>Creates a staff account in an agency the administrator manages, with roles the agency type allows.</summary>
+/// <summary>
+/// Creates a staff account in an agency the administrator manages, with roles the agency type allows.
+/// The account cannot sign in and holds no role until a second administrator approves the request
+/// (<see cref="RoleRequests"/>, ADR 0024).
+/// </summary>
 public static class CreateUser
 {
     public sealed record Request(string? Username, string? DisplayName, Guid? AgencyId, IReadOnlyList<string>? Roles, string? Password, string? Email = null);
@@ -25,7 +29,7 @@ public static class CreateUser
             })
             .WithName("CreateUser")
             .WithTags("Admin")
-            .WithSummary("Create a staff account (sysadmin)");
+            .WithSummary("Create a staff account, pending a second administrator's approval (sysadmin)");
 
     public sealed class Handler(LianhuDbContext db, UserManager<StaffUser> users, CurrentUserAccessor current, AuditTrail audit, TimeProvider time)
     {
@@ -33,7 +37,7 @@ public static class CreateUser
         {
             var admin = current.Required;
             var errors = new FieldErrors(text).Required("username", request.Username).Required("displayName", request.DisplayName)
-                .Required("password", request.Password).MaxLength("displayName", request.DisplayName, 100);
+                .Required("password", request.Password).MaxLength("displayName", request.DisplayName, 100).PlainName("displayName", request.DisplayName);
             if (!EmailAddress.TryNormalize(request.Email, out var email))
             {
                 errors.Add("email", "email.invalid");
@@ -49,28 +53,7 @@ public static class CreateUser
                 errors.Add("agencyId", "agency.unknown");
             }
 
-            var roles = new List<Role>();
-            foreach (var name in request.Roles ?? [])
-            {
-                if (!StableName.TryParse<Role>(name, out var role))
-                {
-                    errors.Add("roles", "unknown-value", string.Join(", ", StableName.All<Role>()));
-                }
-                else if (agency is not null && !AgencyTypeCatalogue.AllowsRole(agency.Type, role))
-                {
-                    errors.Add("roles", "role.not-for-agency", name, StableName.Of(agency.Type));
-                }
-                else
-                {
-                    roles.Add(role);
-                }
-            }
-
-            if (roles.Count == 0 && !errors.ToDictionary().ContainsKey("roles"))
-            {
-                errors.Add("roles", "required");
-            }
-
+            var roles = UserRoles.Parse(request.Roles, agency?.Type, errors);
             if (!string.IsNullOrWhiteSpace(request.Username) && await users.FindByNameAsync(request.Username.Trim()) is not null)
             {
                 errors.Add("username", "username.taken");
@@ -81,19 +64,26 @@ public static class CreateUser
                 return (null, errors);
             }
 
+            var now = time.GetUtcNow();
             var user = new StaffUser
             {
-                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                Id = Guid.CreateVersion7(now),
                 UserName = request.Username!.Trim(),
                 DisplayName = request.DisplayName!.Trim(),
                 Email = email,
                 AgencyId = agency!.Id,
                 LockoutEnabled = true,
-                CreatedAt = time.GetUtcNow(),
+                CreatedAt = now,
             };
+            // Staged before the account is saved, so the account and its pending request are written
+            // by the same SaveChanges: there is never an account that could sign in without approval.
+            db.RoleRequests.Add(RoleRequest.Open(Guid.CreateVersion7(now), user.Id, newAccount: true, roles, admin.UserId, now));
+            audit.Record(admin.AsActor(), "user.create", "user", user.Id.ToString());
+            audit.Record(admin.AsActor(), "user.grant.request", "user", user.Id.ToString());
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {
+                db.ChangeTracker.Clear();
                 foreach (var error in created.Errors)
                 {
                     errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "username", $"identity.{error.Code}");
@@ -102,10 +92,7 @@ public static class CreateUser
                 return (null, errors);
             }
 
-            await users.AddToRolesAsync(user, roles.Select(StableName.Of));
-            audit.Record(admin.AsActor(), "user.create", "user", user.Id.ToString());
-            await db.SaveChangesAsync(ct);
-            return (new UserDto(user.Id, user.UserName, user.DisplayName, agency.Id, agency.Name, [.. roles.Select(StableName.Of)], false, email), null);
+            return (new UserDto(user.Id, user.UserName, user.DisplayName, agency.Id, agency.Name, [], false, email, [.. roles.Order().Select(StableName.Of)]), null);
         }
     }
 }

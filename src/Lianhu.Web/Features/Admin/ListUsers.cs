@@ -1,3 +1,5 @@
+using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,8 +37,11 @@ public static class ListUsers
                                where ids.Contains(ur.UserId)
                                select new { ur.UserId, r.Name }).ToListAsync(ct);
             var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+            var pending = (await db.RoleRequests.AsNoTracking().Where(r => r.Status == RoleRequestStatus.Pending && ids.Contains(r.UserId)).ToListAsync(ct))
+                .ToLookup(r => r.UserId, r => r.RoleList.Select(StableName.Of));
             var now = time.GetUtcNow();
-            return [.. rows.Select(r => new UserDto(r.Id, r.UserName!, r.DisplayName, r.AgencyId, r.AgencyName, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)], r.LockoutEnd > now, r.Email))];
+            return [.. rows.Select(r => new UserDto(r.Id, r.UserName!, r.DisplayName, r.AgencyId, r.AgencyName, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)], r.LockoutEnd > now, r.Email,
+                pending.Contains(r.Id) ? [.. pending[r.Id].SelectMany(x => x).Distinct().Order(StringComparer.Ordinal)] : null))];
         }
     }
 }

@@ -18,7 +18,7 @@ public static class SetUserLock
             await h.HandleAsync(id, false, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithTags("Admin").WithName("UnlockUser");
     }
 
-    public sealed class Handler(LianhuDbContext db, UserManager<StaffUser> users, CurrentUserAccessor current, AuditTrail audit)
+    public sealed class Handler(LianhuDbContext db, UserManager<StaffUser> users, CurrentUserAccessor current, AuditTrail audit, SessionGuard sessions)
     {
         public async Task<bool> HandleAsync(Guid id, bool locked, CancellationToken ct)
         {
@@ -39,6 +39,7 @@ public static class SetUserLock
             await users.UpdateSecurityStampAsync(user);
             audit.Record(admin.AsActor(), locked ? "user.lock" : "user.unlock", "user", id.ToString());
             await db.SaveChangesAsync(ct);
+            sessions.Forget(id);
             return true;
         }
     }

@@ -33,7 +33,7 @@ public static class IssueToken
 
     public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Request request,
-        UserManager<StaffUser> users,
+        PasswordCheck passwords,
         SignInManager<StaffUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
         TimeProvider time,
@@ -45,24 +45,13 @@ public static class IssueToken
             return errors.ToProblem();
         }
 
-        var user = await users.FindByNameAsync(request.Username!);
-        if (user is null)
+        var (outcome, user) = await passwords.CheckAsync(request.Username!, request.Password!);
+        if (outcome != PasswordCheck.Outcome.Succeeded)
         {
-            return Unauthorized(text["error.sign-in-failed"].Value);
+            return Unauthorized(text[outcome == PasswordCheck.Outcome.LockedOut ? "error.locked-out" : "error.sign-in-failed"].Value);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Unauthorized(text["error.locked-out"].Value);
-        }
-
-        if (!result.Succeeded)
-        {
-            return Unauthorized(text["error.sign-in-failed"].Value);
-        }
-
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
         var options = bearerOptions.Get(IdentityConstants.BearerScheme);
         var now = time.GetUtcNow();
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };

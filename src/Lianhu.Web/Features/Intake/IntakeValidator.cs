@@ -54,6 +54,10 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         {
             errors.Add("occurredAt", "date.future");
         }
+        else if (occurredAt is { } early && early.Year < 1900)
+        {
+            errors.Add("occurredAt", "date.too-early");
+        }
 
         errors.MaxLength("address", request.Address?.Trim(), IntakeDetails.AddressMaxLength);
         var relationship = IntakeFields.Enum<Relationship>("relationship", request.Relationship, errors);

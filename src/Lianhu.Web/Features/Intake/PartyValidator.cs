@@ -43,7 +43,7 @@ public static class PartyValidator
                 errors.Add($"{field}.role", "required");
             }
 
-            errors.MaxLength($"{field}.name", input.Name?.Trim(), Person.NameMaxLength);
+            errors.MaxLength($"{field}.name", input.Name?.Trim(), Person.NameMaxLength).PlainName($"{field}.name", input.Name);
             var id = IntakeFields.ParseId($"{field}.idNumber", input.IdNumber, today, errors);
             if (id is { } number)
             {

@@ -21,7 +21,12 @@ public static class LinkageFeature
         services.AddScoped<CaseConferences.Handler>();
         services.AddScoped<CancelConference.Handler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
-        services.AddHttpClient(WebhookDispatcher.ClientName);
+        services.AddSingleton<WebhookTargets>();
+        // The connect step checks the address actually used (DNS rebinding); no redirects; no request
+        // lines in the log (they carry the receiver's URL; the dispatcher logs event and agency ids).
+        services.AddHttpClient(WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler { ConnectCallback = sp.GetRequiredService<WebhookTargets>().ConnectAsync, AllowAutoRedirect = false, UseProxy = false })
+            .RemoveAllLoggers();
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<WebhookDispatcher>();
         services.AddHostedService<WebhookScanner>();

@@ -1,16 +1,21 @@
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
+using Lianhu.Web.Api;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Notifications;
 
 /// <summary>
-/// Administrators set an agency's webhook (<c>PUT /agencies/{id}/webhook</c>) and see delivery
-/// status (<c>GET /notifications</c>: event id, agency, kind, status, attempts, last error — ids only).
+/// Administrators set the webhook of an agency of their division (<c>PUT /agencies/{id}/webhook</c>;
+/// https to a public address or a host the city allows, <see cref="WebhookTargets"/>) and see the
+/// delivery status of their division (<c>GET /notifications</c>: event id, agency, kind, status,
+/// attempts, last error — ids only).
 /// </summary>
 public static class WebhookAdmin
 {
@@ -20,11 +25,18 @@ public static class WebhookAdmin
 
     public static void Map(IEndpointRouteBuilder admin)
     {
-        admin.MapPut("/agencies/{id:guid}/webhook", async Task<Results<NoContent, NotFound>> (Guid id, SetRequest request, LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, CancellationToken ct) =>
+        admin.MapPut("/agencies/{id:guid}/webhook", async Task<Results<NoContent, NotFound, ValidationProblem>> (
+                Guid id, SetRequest request, LianhuDbContext db, CurrentUserAccessor current, WebhookTargets targets, AuditTrail audit, TimeProvider time, IStringLocalizer<SetRequest> text, CancellationToken ct) =>
             {
-                if (!await db.Agencies.AnyAsync(a => a.Id == id, ct))
+                var admin = current.Required;
+                if (!await db.Agencies.ManagedBy(admin).AnyAsync(a => a.Id == id, ct))
                 {
-                    return TypedResults.NotFound();
+                    return TypedResults.NotFound(); // as for the duty e-mail: another division's agency does not exist for this administrator
+                }
+
+                if (await targets.CheckAsync(request.Url, ct) is { } refused)
+                {
+                    return new FieldErrors(text).Add("url", refused).ToProblem();
                 }
 
                 var now = time.GetUtcNow();
@@ -38,15 +50,16 @@ public static class WebhookAdmin
                     hook.Set(request.Url ?? string.Empty, request.Secret ?? string.Empty, now);
                 }
 
-                audit.Record(current.Required.AsActor(), "agency.webhook", "agency", id.ToString());
+                audit.Record(admin.AsActor(), "agency.webhook", "agency", id.ToString());
                 await db.SaveChangesAsync(ct);
                 return TypedResults.NoContent();
             })
-            .WithName("SetAgencyWebhook").WithTags("Notifications").WithSummary("Set an agency's signed outbound webhook (administrators)");
+            .WithName("SetAgencyWebhook").WithTags("Notifications").WithSummary("Set the signed outbound webhook of an agency you manage (administrators)");
 
-        admin.MapGet("/notifications", async (string? status, LianhuDbContext db, CancellationToken ct) =>
+        admin.MapGet("/notifications", async (string? status, LianhuDbContext db, CurrentUserAccessor current, CancellationToken ct) =>
             {
-                var query = db.Outbox.AsNoTracking();
+                var managed = db.Agencies.ManagedBy(current.Required).Select(a => a.Id);
+                var query = db.Outbox.AsNoTracking().Where(e => managed.Contains(e.AgencyId));
                 if (StableName.TryParse<OutboxStatus>(status, out var s))
                 {
                     query = query.Where(e => e.Status == s);
@@ -55,6 +68,6 @@ public static class WebhookAdmin
                 var rows = await query.OrderByDescending(e => e.CreatedAt).Take(200).ToListAsync(ct);
                 return TypedResults.Ok(rows.Select(e => new DeliveryDto(e.Id, e.AgencyId, e.Kind, StableName.Of(e.Status), e.Attempts, e.CreatedAt, e.NextAttemptAt, e.DeliveredAt, e.LastError)).ToList());
             })
-            .WithName("ListNotifications").WithTags("Notifications").WithSummary("Webhook delivery status (administrators)");
+            .WithName("ListNotifications").WithTags("Notifications").WithSummary("Webhook delivery status for the agencies of your division (administrators)");
     }
 }

@@ -15,7 +15,7 @@ namespace Lianhu.Web.Features.Notifications;
 /// an attempt; a receiver may still see an event twice (a crash after sending, before saving) —
 /// at least once, which is why the event id is there to de-duplicate on.
 /// </summary>
-public sealed class WebhookDispatcher(LianhuDbContext db, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(LianhuDbContext db, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, WebhookTargets targets, ILogger<WebhookDispatcher> log)
 {
     public const string ClientName = "webhooks";
 
@@ -35,7 +35,8 @@ public sealed class WebhookDispatcher(LianhuDbContext db, IHttpClientFactory htt
             }
             else
             {
-                error = await SendAsync(hook, e, o, ct);
+                // Checked again at send time: a URL saved before the rule, or a name that now resolves inside.
+                error = await targets.CheckAsync(hook.Url, ct) ?? await SendAsync(hook, e, o, ct);
             }
 
             var at = time.GetUtcNow();
@@ -80,7 +81,7 @@ public sealed class WebhookDispatcher(LianhuDbContext db, IHttpClientFactory htt
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            log.LogInformation("Webhook delivery of event {EventId} failed ({Error}); will retry.", e.Id, ex.GetType().Name);
+            log.LogInformation("Webhook delivery of event {EventId} to agency {AgencyId} failed ({Error}); will retry.", e.Id, e.AgencyId, ex.GetType().Name);
             return ex.GetType().Name;
         }
     }

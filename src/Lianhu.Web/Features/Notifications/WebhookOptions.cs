@@ -18,4 +18,10 @@ public sealed class WebhookOptions
     public double BackoffMaxSeconds { get; set; } = 3600;
 
     public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Host names a city allows as webhook targets even though they resolve to loopback, private or
+    /// link-local addresses (an on-premises receiver); every other target must be public (ADR 0024).
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }

@@ -14,6 +14,13 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
 {
     private DemoAccount CityAdmin => factory.Account(AgencyType.LinkageCentre, "440300", Role.Sysadmin);
 
+    /// <summary>A second administrator who manages the new account's agency approves it (four eyes, ADR 0024).</summary>
+    private async Task ApproveAsync(string district, Guid userId)
+    {
+        using var second = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, district, Role.Sysadmin));
+        var request = (await second.GetFromJsonAsync<JsonElement>("/api/v1/users/requests")).EnumerateArray().Single(r => r.GetProperty("userId").GetGuid() == userId);
+        (await second.PostAsync($"/api/v1/users/requests/{request.GetProperty("id").GetGuid()}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
 
     [ProviderFact]
     public async Task Admin_CreatesAnAgencyAndAUser_WhoCanThenSignInAndOpenACase()
@@ -27,6 +34,7 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
         var username = $"sw-{Guid.NewGuid():N}"[..16];
         var user = await admin.PostAsJsonAsync("/api/v1/users", new { username, displayName = "社工 甲", agencyId, roles = new[] { "caseworker" }, password = "Str0ng-Passw0rd!" });
         user.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await ApproveAsync("440304", (await user.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
 
         using var anonymous = factory.CreateClient();
         var token = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Str0ng-Passw0rd!" });
@@ -75,8 +83,9 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
         using var admin = await factory.ClientAsAsync(CityAdmin);
         var district = factory.Account(AgencyType.LinkageCentre, "440306").Agency.Id;
         var username = $"adm-{Guid.NewGuid():N}"[..16];
-        (await admin.PostAsJsonAsync("/api/v1/users", new { username, displayName = "区管理员", agencyId = district, roles = new[] { "sysadmin" }, password = "Str0ng-Passw0rd!" }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { username, displayName = "区管理员", agencyId = district, roles = new[] { "sysadmin" }, password = "Str0ng-Passw0rd!" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        await ApproveAsync("440306", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         using var anonymous = factory.CreateClient();
         var token = (await (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password = "Str0ng-Passw0rd!" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         using var districtAdmin = factory.CreateClient();

@@ -35,7 +35,7 @@ public abstract class WebhookTests<TFactory>(TFactory factory) : IClassFixture<T
         var workstation = factory.City.Accounts.First(a => a.Agency.Type == AgencyType.CommunityWorkstation
             && a.Agency.Division.Value.StartsWith(station.Agency.Division.Value, StringComparison.Ordinal) && a.Role == Role.Caseworker);
         using var admin = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440300", Role.Sysadmin), "en");
-        (await admin.PutAsJsonAsync($"/api/v1/agencies/{station.Agency.Id}/webhook", new { url = "ftp://x", secret = Secret })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await admin.PutAsJsonAsync($"/api/v1/agencies/{station.Agency.Id}/webhook", new { url = "ftp://x", secret = Secret })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await admin.PutAsJsonAsync($"/api/v1/agencies/{station.Agency.Id}/webhook", new { url = "https://receiver.example/hook", secret = Secret })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         using var lead = await factory.ClientAsAsync(workstation, "en");
