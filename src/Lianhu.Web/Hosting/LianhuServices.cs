@@ -69,7 +69,7 @@ public static class LianhuServices
         services.AddProblemDetails();
         services.AddExceptionHandler<LianhuExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiSchemaIds.For);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
         // Chinese text goes out as characters, not as &#x...; entities (smaller pages, readable source).
