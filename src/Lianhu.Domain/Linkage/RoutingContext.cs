@@ -24,7 +24,7 @@ public sealed record RoutingContext(DivisionCode Community, CommonRiskLevel? Lev
 }
 
 /// <summary>An agency of the directory as routing sees it (active agencies only are passed in).</summary>
-public sealed record DirectoryAgency(Guid Id, AgencyType Type, DivisionCode Division);
+public sealed record DirectoryAgency(Guid Id, AgencyType Type, DivisionCode Division) : IPlacedAgency;
 
 /// <summary>
 /// One task routing wants to exist: the agency (and, for the leading group, the role within it),

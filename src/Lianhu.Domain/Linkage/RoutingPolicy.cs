@@ -164,21 +164,9 @@ public sealed class RoutingPolicy
     public static DirectoryAgency? RoutingCentre(DivisionCode community, IReadOnlyCollection<DirectoryAgency> directory) =>
         Resolve(directory, AgencyType.LinkageCentre, community.Parent ?? community);
 
-    /// <summary>The agency of <paramref name="type"/> at <paramref name="start"/>, or the nearest one above it.</summary>
-    public static DirectoryAgency? Resolve(IReadOnlyCollection<DirectoryAgency> directory, AgencyType type, DivisionCode start)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        for (DivisionCode? at = start; at is { } division; at = division.Parent)
-        {
-            var found = directory.Where(a => a.Type == type && a.Division == division).OrderBy(a => a.Id).FirstOrDefault();
-            if (found is not null)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The agency of <paramref name="type"/> at <paramref name="start"/>, or the nearest one above it (<see cref="NearestAgency"/>).</summary>
+    public static DirectoryAgency? Resolve(IReadOnlyCollection<DirectoryAgency> directory, AgencyType type, DivisionCode start) =>
+        NearestAgency.Find(directory, start, type);
 
     /// <summary>The division of <paramref name="community"/>'s line at <paramref name="tier"/> (the community itself at the community tier).</summary>
     public static DivisionCode At(DivisionCode community, Tier tier)

@@ -30,6 +30,7 @@ public static class LianhuCli
         root.Subcommands.Add(SchemaScriptCommand.Create());
         root.Subcommands.Add(ClockCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(PoliciesCommand.Create());
         root.SetAction(ServeCommand.RunAsync);
         return await root.Parse(args).InvokeAsync();
     }

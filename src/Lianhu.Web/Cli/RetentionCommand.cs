@@ -19,7 +19,7 @@ public static class RetentionCommand
             await using var app = LianhuHost.Build(LianhuCli.HostArgs(result), result.GetValue(LianhuCli.Demo));
             await LianhuHost.PrepareDatabaseAsync(app.Services, ct);
             await using var scope = app.Services.CreateAsyncScope();
-            var period = result.GetValue(years) ?? RetentionJob.AnonymiseAfterYears();
+            var period = result.GetValue(years) ?? app.Services.GetRequiredService<RetentionPolicy>().AnonymiseAfterYears;
             var report = await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(period, dryRun: !result.GetValue(apply), ct);
             Console.WriteLine($"{(report.DryRun ? "DRY RUN — nothing changed" : "applied")}: {report.Cases} cases closed before {report.ClosedBefore:yyyy-MM-dd} ({period} years)");
             foreach (var (name, count) in report.Items)

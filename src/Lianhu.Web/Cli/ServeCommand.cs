@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lianhu.Web.Features.PolicyFiles;
 using Lianhu.Web.Hosting;
 
 namespace Lianhu.Web.Cli;
@@ -16,6 +17,17 @@ public static class ServeCommand
     public static async Task<int> RunAsync(ParseResult result, CancellationToken ct)
     {
         var app = LianhuHost.Build(LianhuCli.HostArgs(result), result.GetValue(LianhuCli.Demo));
+        try
+        {
+            // Policies before the database: an invalid file stops here, naming the file and the member.
+            _ = app.Services.GetRequiredService<PolicyCatalogue>();
+        }
+        catch (PolicyCatalogueException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
         await LianhuHost.PrepareDatabaseAsync(app.Services, ct);
         await app.RunAsync();
         return 0;

@@ -79,6 +79,18 @@ public sealed class DirectoryCache(TimeProvider time)
         return city;
     }
 
+    /// <summary>
+    /// The nearest active agency of one of <paramref name="types"/> for a place, by the one rule
+    /// (<see cref="NearestAgency"/>: the nearest tier wins, then the earlier type, then the id),
+    /// from the city's cached agencies.
+    /// </summary>
+    public async ValueTask<Guid?> NearestAsync(LianhuDbContext db, DivisionCode place, IReadOnlyList<AgencyType> types, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var city = await CityAsync(db, place.Value[..4], ct);
+        return NearestAgency.Find(city, place, [.. types])?.Id;
+    }
+
     /// <summary>The agencies with an active webhook.</summary>
     public async ValueTask<IReadOnlySet<Guid>> HookedAgenciesAsync(LianhuDbContext db, CancellationToken ct)
     {

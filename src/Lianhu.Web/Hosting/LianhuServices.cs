@@ -19,6 +19,7 @@ using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Linkage;
 using Lianhu.Web.Features.Notifications;
+using Lianhu.Web.Features.PolicyFiles;
 using Lianhu.Web.Features.Retention;
 using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Features.Visits;
@@ -43,6 +44,7 @@ public static class LianhuServices
     public static IServiceCollection AddLianhu(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddLianhuPolicies(configuration);
         services.AddLianhuDatabase();
         services.AddSingleton(sp => new DateDisplay(DateDisplay.ResolveZone(sp.GetRequiredService<IConfiguration>()["Lianhu:TimeZone"])));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -72,7 +74,7 @@ public static class LianhuServices
         services.AddProblemDetails();
         services.AddExceptionHandler<LianhuExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiSchemaIds.For);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
         // Chinese text goes out as characters, not as &#x...; entities (smaller pages, readable source).
@@ -90,13 +92,11 @@ public static class LianhuServices
         services.AddScoped<DivisionImporter>();
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoSeeder>();
-        services.AddSingleton(_ => SectionPolicy.Load(Path.Combine(LianhuPaths.Config, "policies", "section-permissions.json")));
         services.AddSingleton<CaseAccess>();
         services.AddScoped<Steps.CaseGate>();
         services.AddScoped<BreakGlass.Handler>();
         services.AddScoped<OpenCase.Handler>();
         services.AddScoped<CaseClosure.Handler>();
-        services.AddSingleton(sp => VisitPolicyCheck.Loaded(Path.Combine(LianhuPaths.Config, "policies", "return-visits.json"), sp.GetRequiredService<Lianhu.Domain.Clocks.ClockRuleCatalogue>()));
         services.AddArchive();
         services.AddScoped<VisitPlanner>();
         services.AddScoped<ReturnVisitTasks>();
@@ -116,7 +116,6 @@ public static class LianhuServices
         services.AddScoped<SetUserRoles.Handler>();
         services.AddScoped<RoleRequests.Handler>();
         services.AddLianhuClocks();
-        services.AddSingleton(_ => BundledInstruments.LoadRiskHandlingPolicy());
         services.AddScoped<InstrumentStore>();
         services.AddScoped<InstrumentSeeder>();
         services.AddScoped<ScoreInstrument.Handler>();

@@ -8,6 +8,7 @@ using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianhu.Web.Tests.Browser;
 
@@ -16,7 +17,7 @@ public sealed class KestrelClockSqliteFactory : SqliteFactory, IManualClock
 {
     public KestrelClockSqliteFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
 
-    public ManualTimeProvider Clock { get; } = new(ClockTestHosts.Start());
+    public FakeTimeProvider Clock { get; } = new(ClockTestHosts.Start());
 
     protected override TimeProvider? Time => Clock;
 

@@ -37,7 +37,7 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Extra configuration for a test class (e.g. a short lockout).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
-    /// <summary>The host's clock for a test class (e.g. a <see cref="ManualTimeProvider"/>); null keeps the system clock.</summary>
+    /// <summary>The host's clock for a test class (e.g. a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>); null keeps the system clock.</summary>
     protected virtual TimeProvider? Time => null;
 
     public async Task InitializeAsync()

@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace Lianhu.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A small real SMTP server on 127.0.0.1 (a free port) that keeps every message it accepts: enough
-/// of RFC 5321 for <see cref="System.Net.Mail.SmtpClient"/> (EHLO/HELO, MAIL FROM, RCPT TO, DATA,
+/// of RFC 5321 for an SMTP client such as MailKit's (EHLO/HELO, MAIL FROM, RCPT TO, DATA,
 /// RSET, NOOP, QUIT). While <see cref="Down"/> it answers every connection with
 /// <c>421 service not available</c>, like a mail server that is down for maintenance.
 /// </summary>
@@ -134,45 +135,24 @@ public sealed partial class SmtpSink : IAsyncDisposable
     private static partial Regex AddressPattern();
 }
 
-/// <summary>One accepted message: envelope, headers, and the decoded subject and text body.</summary>
-public sealed partial record SmtpSinkMessage(string From, IReadOnlyList<string> To, IReadOnlyDictionary<string, string> Headers, string Subject, string Body, string Raw)
+/// <summary>One accepted message: envelope, headers, and the decoded subject and text body (decoded by MimeKit, as a mail client would).</summary>
+public sealed record SmtpSinkMessage(string From, IReadOnlyList<string> To, IReadOnlyDictionary<string, string> Headers, string Subject, string Body, string Raw)
 {
     public static SmtpSinkMessage Parse(string from, IReadOnlyList<string> to, string raw)
     {
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var head = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? string.Empty : raw[(split + 4)..];
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
+        var message = MimeMessage.Load(stream);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? last = null;
-        foreach (var line in head.Split("\r\n"))
+        foreach (var header in message.Headers)
         {
-            if (line.Length > 0 && char.IsWhiteSpace(line[0]) && last is not null)
-            {
-                headers[last] += " " + line.Trim();
-            }
-            else if (line.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-            {
-                last = line[..colon].Trim();
-                headers[last] = line[(colon + 1)..].Trim();
-            }
+            headers[header.Field] = header.Value;
         }
 
-        var text = headers.TryGetValue("Content-Transfer-Encoding", out var encoding) && encoding.Equals("base64", StringComparison.OrdinalIgnoreCase)
-            ? Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", string.Empty, StringComparison.Ordinal)))
-            : body;
-        return new SmtpSinkMessage(from, to, headers, DecodeWords(headers.GetValueOrDefault("Subject") ?? string.Empty), text, raw);
+        foreach (var header in message.Body?.Headers ?? [])
+        {
+            headers[header.Field] = header.Value;
+        }
+
+        return new SmtpSinkMessage(from, to, headers, message.Subject ?? string.Empty, message.TextBody ?? string.Empty, raw);
     }
-
-    /// <summary>Decodes RFC 2047 encoded words (<c>=?utf-8?B?…?=</c>), joining adjacent ones.</summary>
-    private static string DecodeWords(string value) =>
-        EncodedWord().Replace(AdjacentWords().Replace(value, "?==?"), m =>
-            m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-                ? Encoding.GetEncoding(m.Groups[1].Value).GetString(Convert.FromBase64String(m.Groups[3].Value))
-                : m.Value);
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWord();
-
-    [GeneratedRegex(@"\?=\s+=\?")]
-    private static partial Regex AdjacentWords();
 }

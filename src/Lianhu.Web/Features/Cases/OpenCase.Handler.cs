@@ -155,7 +155,7 @@ public static partial class OpenCase
             audit.Record(user.AsActor(), "case.create", "case", opened.Id.ToString());
             await clockHooks.OnOpenedAsync(opened, user, ct);
             var today = Lianhu.Domain.Clocks.ShanghaiTime.DayOf(now);
-            if (people.Any(p => p.Party.Role == PartyRole.Child || (p.Party.Role == PartyRole.Victim && p.Party.Person.BirthDate is { } born && born.AddYears(18) > today)))
+            if (PartyAges.MinorInvolved(people.Select(p => (p.Party.Role, p.Party.Person.BirthDate)), today))
             {
                 clockHooks.OnMinorInvolved(opened, user);
             }

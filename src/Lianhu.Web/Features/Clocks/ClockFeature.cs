@@ -12,11 +12,7 @@ public static class ClockFeature
             .BindConfiguration(ClockEngineOptions.Section)
             .Validate(o => !o.Problems().Any(), "Invalid Lianhu:Clocks settings")
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ClockEngineOptions>>().Value;
-            return ClockRuleFiles.Load(o.RulesFile, o.CalendarFile);
-        });
+        // The rule catalogue is read with every other policy file, honouring RulesFile/CalendarFile (Features/PolicyFiles).
         services.AddSingleton<ClockNode>();
         services.AddScoped<ClockClaimQueries>();
         services.AddScoped<ClockEscalation>();

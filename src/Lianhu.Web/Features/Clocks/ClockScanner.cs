@@ -14,7 +14,7 @@ namespace Lianhu.Web.Features.Clocks;
 /// host starts, so a broken file stops the start with the field it names instead of failing later.
 /// </remarks>
 public sealed class ClockScanner(
-    IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, TimeProvider time, ClockNode node, ClockRuleCatalogue catalogue, ILogger<ClockScanner> logger)
+    IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, ClockNode node, ClockRuleCatalogue catalogue, ILogger<ClockScanner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,7 +27,9 @@ public sealed class ClockScanner(
         }
 
         logger.LogInformation("Clock scanner started on node {Node}, every {Seconds} s, {Rules} rules", node.Id, settings.ScanSeconds, catalogue.Rules.Count);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ScanSeconds), time);
+        // The beat is wall-clock pacing, not domain time: what is due is read from TimeProvider in the
+        // sweep, so a test's FakeTimeProvider moves due times without stopping the beat (ADR 0026).
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ScanSeconds));
         do
         {
             await ScanAsync(stoppingToken);

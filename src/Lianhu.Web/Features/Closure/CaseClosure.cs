@@ -1,7 +1,6 @@
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
-using Lianhu.Domain.Instruments;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -139,7 +138,7 @@ public static class CaseClosure
             var newest = await db.Assessments.AsNoTracking().Where(a => a.CaseId == id)
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).Select(a => a.CommonLevel).FirstOrDefaultAsync(ct);
             var now = time.GetUtcNow();
-            found.RequestClosure(user.UserId, summary!, newest == CommonRiskLevel.High ? 2 : 1, now, category);
+            found.RequestClosure(user.UserId, summary!, ClosureApprovalRule.RequiredFor(newest), now, category);
             return await SaveAsync(user, found, "case.closure-request", null, ct);
         }
 

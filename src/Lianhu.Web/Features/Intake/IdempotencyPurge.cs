@@ -1,11 +1,12 @@
 namespace Lianhu.Web.Features.Intake;
 
 /// <summary>Deletes expired Idempotency-Key records every hour (a fresh scope per run).</summary>
-public sealed class IdempotencyPurge(IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyPurge> logger) : BackgroundService
+public sealed class IdempotencyPurge(IServiceScopeFactory scopes, ILogger<IdempotencyPurge> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        // Wall-clock pacing; expiry itself is decided from TimeProvider in the store (ADR 0026).
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
@@ -53,44 +52,46 @@ public sealed class IntakeChannelPolicy
         return rule.Reporters.Contains(user.AgencyType) ? IntakeMode.FiledAsReporter : null;
     }
 
-    public static IntakeChannelPolicy Load(string path)
+    public static IntakeChannelPolicy Load(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
+
+    /// <summary>Reads the file strictly (an unknown member is an error); every error a <see cref="FormatException"/> naming the file and the JSON path.</summary>
+    public static IntakeChannelPolicy Parse(string json, string source)
     {
-        var document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), JsonOptions)
-            ?? throw new InvalidOperationException($"{path} is empty.");
+        var document = PolicyJson.Read<Document>(json, source);
         var rules = new Dictionary<Channel, ChannelRule>();
-        foreach (var entry in document.Channels ?? [])
+        for (var i = 0; i < (document.Channels ?? []).Count; i++)
         {
-            var channel = Parse<Channel>(entry.Channel, path);
+            var entry = document.Channels![i];
+            var at = $"{source}: $.channels[{i}]";
+            var channel = Parse<Channel>(entry.Channel, $"{at}.channel");
             var rule = new ChannelRule(
                 channel,
-                (entry.Receivers ?? []).Select(t => Parse<AgencyType>(t, path)).ToHashSet(),
-                (entry.Reporters ?? []).Select(t => Parse<AgencyType>(t, path)).ToHashSet(),
-                [.. (entry.RouteTo ?? []).Select(t => Parse<AgencyType>(t, path))],
+                (entry.Receivers ?? []).Select(t => Parse<AgencyType>(t, $"{at}.receivers")).ToHashSet(),
+                (entry.Reporters ?? []).Select(t => Parse<AgencyType>(t, $"{at}.reporters")).ToHashSet(),
+                [.. (entry.RouteTo ?? []).Select(t => Parse<AgencyType>(t, $"{at}.routeTo"))],
                 entry.RepeatAlarms);
             if (rule.IsMandatoryReport && rule.RouteTo.Count == 0)
             {
-                throw new InvalidOperationException($"{path}: channel '{entry.Channel}' has reporters but nowhere to route their reports (routeTo).");
+                throw new FormatException($"{at}.routeTo: channel '{entry.Channel}' has reporters but nowhere to route their reports.");
             }
 
             if (!rules.TryAdd(channel, rule))
             {
-                throw new InvalidOperationException($"{path}: channel '{entry.Channel}' is defined twice.");
+                throw new FormatException($"{at}.channel: channel '{entry.Channel}' is defined twice.");
             }
         }
 
         var missing = Enum.GetValues<Channel>().Where(c => !rules.ContainsKey(c)).Select(StableName.Of).ToList();
         return missing.Count == 0
             ? new IntakeChannelPolicy(rules)
-            : throw new InvalidOperationException($"{path}: no rule for channel(s) {string.Join(", ", missing)}.");
+            : throw new FormatException($"{source}: $.channels: no rule for channel(s) {string.Join(", ", missing)}.");
     }
 
-    private static T Parse<T>(string? name, string path)
+    private static T Parse<T>(string? name, string at)
         where T : struct, Enum =>
-        StableName.TryParse<T>(name, out var value) ? value : throw new InvalidOperationException($"{path}: '{name}' is not a known {typeof(T).Name}.");
+        StableName.TryParse<T>(name, out var value) ? value : throw new FormatException($"{at}: '{name}' is not one of {string.Join(", ", StableName.All<T>())}.");
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip };
-
-    private sealed record Document(string? Id, int Version, IReadOnlyList<Entry>? Channels);
+    private sealed record Document(string? Id, int Version, bool IsLocalPolicy, string? Note, string? Source, IReadOnlyList<Entry>? Channels);
 
     private sealed record Entry(
         string? Channel,

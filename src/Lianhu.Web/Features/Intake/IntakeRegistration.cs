@@ -11,7 +11,6 @@ public static class IntakeRegistration
     public static IServiceCollection AddLianhuIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));
-        services.AddSingleton(_ => IntakeChannelPolicy.Load(IntakeChannelPolicy.DefaultPath));
         services.AddSingleton<DirectoryCache>();
         // ICU is loaded on first use; without it person matching fails loudly (ADR 0007).
         services.AddSingleton<IPinyinReader, IcuPinyinReader>();

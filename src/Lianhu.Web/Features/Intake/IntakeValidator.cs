@@ -90,7 +90,8 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         var lead = user.AgencyId;
         if (mode is IntakeMode.FiledAsReporter && rule is not null && division is { } place && !errors.Has("divisionCode"))
         {
-            var receiver = await ReceiverAsync(rule, place, ct);
+            // The nearest active unit of a route-to type on the community's line: town before district before city.
+            var receiver = await directory.NearestAsync(db, place, rule.RouteTo, ct);
             if (receiver is null)
             {
                 errors.Add("divisionCode", "channel.no-receiver");
@@ -152,27 +153,5 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         }
 
         return division;
-    }
-
-    /// <summary>The nearest active unit of a route-to type whose division contains the community: town before district before city.</summary>
-    private async Task<Guid?> ReceiverAsync(IntakeChannelPolicy.ChannelRule rule, DivisionCode community, CancellationToken ct)
-    {
-        var containing = new List<string>();
-        for (DivisionCode? d = community; d is { } code; d = code.Parent)
-        {
-            containing.Add(code.Value);
-        }
-
-        var types = rule.RouteTo.ToList();
-        var found = await db.Agencies.AsNoTracking()
-            .Where(a => a.IsActive && containing.Contains(a.DivisionCode) && types.Contains(a.Type))
-            .Select(a => new { a.Id, a.DivisionCode, a.Type })
-            .ToListAsync(ct);
-        return found
-            .OrderByDescending(a => a.DivisionCode.Length)
-            .ThenBy(a => types.IndexOf(a.Type))
-            .ThenBy(a => a.Id)
-            .Select(a => (Guid?)a.Id)
-            .FirstOrDefault();
     }
 }

@@ -8,7 +8,7 @@ namespace Lianhu.Web.Features.Linkage;
 /// (<c>Lianhu:Clocks:ScanSeconds</c>); off with the clock scanner (<c>Lianhu:Clocks:Scanner=false</c>).
 /// Breaches are rows, so nothing is lost while no node runs.
 /// </summary>
-public sealed class BreachEscalationScanner(IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, TimeProvider time, ILogger<BreachEscalationScanner> logger)
+public sealed class BreachEscalationScanner(IServiceScopeFactory scopes, IOptions<ClockEngineOptions> options, ILogger<BreachEscalationScanner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,9 @@ public sealed class BreachEscalationScanner(IServiceScopeFactory scopes, IOption
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ScanSeconds), time);
+        // The beat is wall-clock pacing, not domain time: what is due is read from TimeProvider in the
+        // sweep, so a test's FakeTimeProvider moves due times without stopping the beat (ADR 0026).
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ScanSeconds));
         do
         {
             try

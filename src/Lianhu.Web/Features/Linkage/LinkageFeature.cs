@@ -9,7 +9,6 @@ public static class LinkageFeature
 {
     public static IServiceCollection AddLianhuLinkage(this IServiceCollection services)
     {
-        services.AddSingleton(_ => RoutingPolicyJson.Load(Path.Combine(LianhuPaths.Config, "policies", "routing.json")));
         services.AddSignalR();
         services.AddSingleton<InboxPublisher>();
         services.AddHostedService<InboxListener>();

@@ -11,7 +11,7 @@ public sealed class MailOptions
 
     public string From { get; set; } = "noreply@lianhu.invalid";
 
-    /// <summary>STARTTLS (what <see cref="System.Net.Mail.SmtpClient.EnableSsl"/> does).</summary>
+    /// <summary>STARTTLS after connecting (MailKit <c>SecureSocketOptions.StartTls</c>); false sends in plain SMTP.</summary>
     public bool EnableSsl { get; set; }
 
     public string? UserName { get; set; }

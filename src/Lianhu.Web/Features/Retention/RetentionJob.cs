@@ -40,8 +40,6 @@ public sealed class RetentionJob(LianhuDbContext db, IEnumerable<IRetentionStep>
 
     public sealed record Report(DateTimeOffset ClosedBefore, int Cases, IReadOnlyDictionary<string, int> Items, bool DryRun, IReadOnlyList<ReportedCase> Expired);
 
-    public static int AnonymiseAfterYears(string? path = null) => RetentionPolicy.Load(path).AnonymiseAfterYears;
-
     /// <param name="actor">Who applies it (the admin on the page or API); the system for the CLI.</param>
     public async Task<Report> RunAsync(int years, bool dryRun, CancellationToken ct, AuditActor? actor = null)
     {

@@ -47,7 +47,7 @@ public static class RetentionReport
             .WithName("ApplyRetention").WithTags("Admin").WithSummary("Anonymise the closed cases past the retention period (needs the typed confirmation)");
     }
 
-    public sealed class Handler(LianhuDbContext db, RetentionJob job, CurrentUserAccessor current, AuditTrail audit)
+    public sealed class Handler(LianhuDbContext db, RetentionJob job, CurrentUserAccessor current, AuditTrail audit, RetentionPolicy policy)
     {
         /// <summary>Only a system administrator of a city-level agency runs retention for the city.</summary>
         public bool MayRun => current.Required.Has(Domain.Access.Role.Sysadmin) && current.Required.Division.Tier == Tier.City;
@@ -90,7 +90,6 @@ public static class RetentionReport
 
         private async Task<ReportDto> BuildAsync(bool dryRun, CancellationToken ct, Domain.Access.AuditActor? actor = null)
         {
-            var policy = RetentionPolicy.Load();
             var years = policy.AnonymiseAfterYears;
             var run = await job.RunAsync(years, dryRun, ct, actor);
             var horizon = run.ClosedBefore.AddDays(policy.ReportHorizonDays);

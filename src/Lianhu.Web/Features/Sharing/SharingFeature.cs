@@ -8,7 +8,6 @@ public static class SharingFeature
 {
     public static IServiceCollection AddLianhuSharing(this IServiceCollection services)
     {
-        services.AddSingleton(_ => SharingPolicyJson.Load(Path.Combine(LianhuPaths.Config, "policies", "sharing.json")));
         services.AddScoped<ListConsents.Handler>();
         services.AddScoped<RecordConsent.Handler>();
         services.AddScoped<WithdrawConsent.Handler>();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Tests.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianhu.Web.Tests.Features.Auth;
 
@@ -65,7 +66,7 @@ public abstract class TokenLifetimeTests<TFactory>(TFactory factory) : IClassFix
 /// <summary>A host whose clock the test moves, with the normal one-hour tokens.</summary>
 public sealed class TokenClockSqliteFactory : SqliteFactory, IManualClock
 {
-    public ManualTimeProvider Clock { get; } = new(ClockTestHosts.Start());
+    public FakeTimeProvider Clock { get; } = new(ClockTestHosts.Start());
 
     protected override TimeProvider? Time => Clock;
 
@@ -74,7 +75,7 @@ public sealed class TokenClockSqliteFactory : SqliteFactory, IManualClock
 
 public sealed class TokenClockPostgresFactory : PostgresFactory, IManualClock
 {
-    public ManualTimeProvider Clock { get; } = new(ClockTestHosts.Start());
+    public FakeTimeProvider Clock { get; } = new(ClockTestHosts.Start());
 
     protected override TimeProvider? Time => Clock;
 

@@ -6,6 +6,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Lianhu.Web.Tests.Features.Clocks.ClockTestHosts;
 
 namespace Lianhu.Web.Tests.Features.Clocks;
@@ -20,7 +21,7 @@ public abstract class ClockEngineTests<TFactory>(TFactory factory) : IClassFixtu
 {
     private const string Baoan = "440306";
 
-    private ManualTimeProvider Time => factory.Clock;
+    private FakeTimeProvider Time => factory.Clock;
 
     // po-police-verification: 24 h from the instant, reminder 6 h before the due time.
     private async Task<(Guid Clock, Guid Case, string Community)> StartVerificationClockAsync()

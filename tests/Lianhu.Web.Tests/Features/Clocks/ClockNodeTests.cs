@@ -4,6 +4,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using static Lianhu.Web.Tests.Features.Clocks.ClockTestHosts;
 
 namespace Lianhu.Web.Tests.Features.Clocks;
@@ -20,7 +21,7 @@ public abstract class ClockNodeTests
 
     protected abstract string NewDatabase();
 
-    private SharedDatabaseFactory Node(string connectionString, ManualTimeProvider clock, IEnumerable<KeyValuePair<string, string?>> settings) =>
+    private SharedDatabaseFactory Node(string connectionString, FakeTimeProvider clock, IEnumerable<KeyValuePair<string, string?>> settings) =>
         new(Provider, connectionString, clock, settings);
 
     private static async Task<(Guid Case, HttpClient Client)> CaseAsync(LianhuFactory node)
@@ -34,7 +35,7 @@ public abstract class ClockNodeTests
     public async Task ANodeStoppedBeforeTheDueTime_AndANewNodeStartedAfterIt_FiresTheClockOnce()
     {
         var database = NewDatabase();
-        var clock = new ManualTimeProvider(Start());
+        var clock = new FakeTimeProvider(Start());
         Guid id;
         await using (var first = Node(database, clock, RunningScanner()))
         {
@@ -73,7 +74,7 @@ public abstract class ClockNodeTests
     public async Task TwoNodesRacing_FireEachReminderAndEachBreachExactlyOnce()
     {
         var database = NewDatabase();
-        var clock = new ManualTimeProvider(Start());
+        var clock = new FakeTimeProvider(Start());
         KeyValuePair<string, string?>[] smallBatches = [.. ManualScans, new("Lianhu:Clocks:BatchSize", "5")];
         await using var a = Node(database, clock, smallBatches);
         await a.InitializeAsync();

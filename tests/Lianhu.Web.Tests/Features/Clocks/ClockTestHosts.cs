@@ -8,6 +8,7 @@ using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianhu.Web.Tests.Features.Clocks;
 
@@ -80,13 +81,13 @@ public static class ClockTestHosts
 /// <summary>A test host whose clock the test sets.</summary>
 public interface IManualClock
 {
-    ManualTimeProvider Clock { get; }
+    FakeTimeProvider Clock { get; }
 }
 
 /// <summary>A test host on SQLite whose clock the test sets; scans run by hand.</summary>
 public sealed class ClockSqliteFactory : SqliteFactory, IManualClock
 {
-    public ManualTimeProvider Clock { get; } = new(ClockTestHosts.Start());
+    public FakeTimeProvider Clock { get; } = new(ClockTestHosts.Start());
 
     protected override TimeProvider? Time => Clock;
 
@@ -96,7 +97,7 @@ public sealed class ClockSqliteFactory : SqliteFactory, IManualClock
 /// <summary>A test host on PostgreSQL whose clock the test sets; scans run by hand.</summary>
 public sealed class ClockPostgresFactory : PostgresFactory, IManualClock
 {
-    public ManualTimeProvider Clock { get; } = new(ClockTestHosts.Start());
+    public FakeTimeProvider Clock { get; } = new(ClockTestHosts.Start());
 
     protected override TimeProvider? Time => Clock;
 
@@ -107,10 +108,10 @@ public sealed class ClockPostgresFactory : PostgresFactory, IManualClock
 /// A host on a database the test owns, so several hosts ("nodes") can share it, one after another
 /// (restart) or side by side (race). Disposing the host leaves the database in place.
 /// </summary>
-public sealed class SharedDatabaseFactory(string provider, string connectionString, ManualTimeProvider clock, IEnumerable<KeyValuePair<string, string?>> settings)
+public sealed class SharedDatabaseFactory(string provider, string connectionString, FakeTimeProvider clock, IEnumerable<KeyValuePair<string, string?>> settings)
     : LianhuFactory, IManualClock
 {
-    public ManualTimeProvider Clock => clock;
+    public FakeTimeProvider Clock => clock;
 
     public override string Provider => provider;
 

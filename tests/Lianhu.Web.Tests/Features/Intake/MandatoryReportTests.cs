@@ -99,6 +99,31 @@ public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassF
     }
 
     [ProviderFact]
+    public async Task WithNoStationInTheTown_TheDistrictBureauReceivesTheReport_NotTheCitys()
+    {
+        // Issue 12 finding 15: the city (440300) and the district (440306) have codes of equal length,
+        // and the tie used to go to the smaller id — a city bureau registered before the district's
+        // took the school's report. The nearest tier wins (ADR 0025).
+        var stationTowns = factory.City.Agencies.Where(a => a.Type == AgencyType.PoliceStation).Select(a => a.Division).ToHashSet();
+        var community = factory.City.AllDivisions.Select(d => d.Code)
+            .First(c => c.Tier == Tier.Community && c.Value.StartsWith(IntakeCalls.Baoan, StringComparison.Ordinal) && !stationTowns.Contains(c.Parent!.Value));
+        using (var admin = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440300", Role.Sysadmin)))
+        {
+            // A second city bureau, registered now: its time-ordered id is smaller than every seeded one.
+            (await admin.PostAsJsonAsync("/api/v1/agencies", new { name = "深圳市公安局指挥中心", type = "police-bureau", divisionCode = "440300" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        using var reporter = await factory.ClientAsAsync(School().Reporter);
+        var receipt = await FileAsync(reporter, community.Value, "周老师");
+
+        var bureau = factory.Account(AgencyType.PoliceBureau, IntakeCalls.Baoan);
+        receipt.GetProperty("receivedBy").GetString().ShouldBe(bureau.Agency.Name);
+        using var police = await factory.ClientAsAsync(bureau);
+        (await police.JsonAsync($"/api/v1/cases/{receipt.Id()}")).GetProperty("leadAgencyId").GetGuid().ShouldBe(bureau.Agency.Id);
+    }
+
+    [ProviderFact]
     public async Task PoliceRecordingAReport_NameTheKindOfInstitution()
     {
         var (_, station, community) = School();

@@ -11,6 +11,7 @@ using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianhu.Web.Tests.Features.Notifications;
 
@@ -133,7 +134,7 @@ public abstract class MailNotificationTests<TFactory>(TFactory factory) : IClass
     public async Task ABreachedClock_MailsTheAgencyThatOwnedIt_AndTheCentreAbove_WithALinkToTheCase()
     {
         var (caseId, number) = await OpenRoutedCaseAsync();
-        var later = new ManualTimeProvider(DateTimeOffset.UtcNow.AddDays(30));
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(30));
         using var node = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Lianhu:Clocks:Scanner", "false");
