@@ -8,6 +8,7 @@ using Lianhu.Web.Tests.Features.Assessments;
 using Lianhu.Web.Tests.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lianhu.Web.Tests.Features.Auth;
 
@@ -28,7 +29,7 @@ public abstract class SessionEndTests : IDisposable
     {
     }
 
-    private SharedDatabaseFactory Node(string database, ManualTimeProvider clock) =>
+    private SharedDatabaseFactory Node(string database, FakeTimeProvider clock) =>
         new(Provider, database, clock, [.. ClockTestHosts.ManualScans, new("Lianhu:Encryption:KeyRingPath", keyRing)]);
 
     private static async Task<HttpClient> BearerAsync(LianhuFactory node, string username)
@@ -45,7 +46,7 @@ public abstract class SessionEndTests : IDisposable
     public async Task LockedOnOneNode_TheOldTokenGets401OnEveryNode_WithinSeconds()
     {
         var database = NewDatabase();
-        var clock = new ManualTimeProvider(ClockTestHosts.Start());
+        var clock = new FakeTimeProvider(ClockTestHosts.Start());
         await using var first = Node(database, clock);
         await first.InitializeAsync();
         await using var second = Node(database, clock);
@@ -76,7 +77,7 @@ public abstract class SessionEndTests : IDisposable
     [ProviderFact]
     public async Task LockingAnAccount_EndsItsCookieSession()
     {
-        var clock = new ManualTimeProvider(ClockTestHosts.Start());
+        var clock = new FakeTimeProvider(ClockTestHosts.Start());
         await using var node = Node(NewDatabase(), clock);
         await node.InitializeAsync();
         var target = node.Account(AgencyType.PoliceStation, "440304");
