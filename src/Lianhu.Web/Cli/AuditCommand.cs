@@ -6,7 +6,8 @@ namespace Lianhu.Web.Cli;
 
 /// <summary>
 /// <c>lianhu audit verify</c>: seals pending audit events, then checks the whole hash chain. Exit 0
-/// when intact; exit 1 naming the first broken event when any sealed row was altered or removed.
+/// when intact; exit 1 naming the first bad event when any sealed row was altered or removed, a row
+/// was written without a valid MAC, or the anchor is missing, forged, older or ahead of the chain.
 /// </summary>
 public static class AuditCommand
 {
@@ -23,7 +24,8 @@ public static class AuditCommand
             var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
             if (report.Break is { } broken)
             {
-                await Console.Error.WriteLineAsync($"audit chain BROKEN at event {broken.EventId} (chain index {broken.ChainIndex}): {broken.Reason}");
+                var where = broken.ChainIndex > 0 ? $"chain index {broken.ChainIndex}" : "not sealed";
+                await Console.Error.WriteLineAsync($"audit chain BROKEN at event {broken.EventId} ({where}): {broken.Reason}");
                 return 1;
             }
 

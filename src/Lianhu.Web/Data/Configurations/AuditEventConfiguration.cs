@@ -23,5 +23,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.ChainIndex).IsUnique();
+        builder.Property(e => e.Mac).HasMaxLength(80);
+        builder.HasIndex(e => new { e.CaseId, e.At });
     }
 }

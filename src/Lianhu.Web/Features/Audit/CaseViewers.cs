@@ -35,9 +35,8 @@ public static class CaseViewers
                 return null;
             }
 
-            var id = caseId.ToString();
             var reads = await db.AuditEvents.AsNoTracking()
-                .Where(e => e.EntityType == "case" && e.EntityId == id && e.UserId != null && (e.Action == "case.read" || e.Action == "case.break-glass"))
+                .Where(e => e.CaseId == caseId && e.UserId != null && (e.Action == "case.read" || e.Action == "case.break-glass"))
                 .Select(e => new { e.UserId, e.AgencyId, e.At, e.Action })
                 .ToListAsync(ct);
             var userIds = reads.Select(r => r.UserId!.Value).Distinct().ToList();

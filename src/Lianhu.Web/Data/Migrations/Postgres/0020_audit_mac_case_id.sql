@@ -1,0 +1,6 @@
+-- Keyed audit MACs and the case an event concerns (ADR 0023).
+ALTER TABLE audit_events ADD COLUMN "CaseId" uuid;
+ALTER TABLE audit_events ADD COLUMN "Mac" character varying(80);
+CREATE INDEX "IX_audit_events_CaseId_At" ON audit_events ("CaseId", "At");
+-- Earlier events on a case name it as their entity.
+UPDATE audit_events SET "CaseId" = "EntityId"::uuid WHERE "EntityType" = 'case' AND "EntityId" ~ '^[0-9a-fA-F-]{36}$';
