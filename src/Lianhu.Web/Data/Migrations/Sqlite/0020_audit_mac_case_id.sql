@@ -1,4 +1,6 @@
--- Keyed audit MACs and the case an event concerns (ADR 0023).
+-- Keyed audit MACs and the case an event concerns (ADR 0023). Reasons are now stored encrypted
+-- (SQLite's TEXT needs no change); older plaintext reasons and clock outcomes read as they are
+-- until 'lianhu keys reencrypt'.
 ALTER TABLE "audit_events" ADD COLUMN "CaseId" TEXT NULL;
 ALTER TABLE "audit_events" ADD COLUMN "Mac" TEXT NULL;
 CREATE INDEX "IX_audit_events_CaseId_At" ON "audit_events" ("CaseId", "At");
