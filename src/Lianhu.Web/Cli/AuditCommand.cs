@@ -15,18 +15,28 @@ public static class AuditCommand
     {
         var noSeal = new Option<bool>("--no-seal") { Description = "Only verify; do not seal pending events first" };
         var verify = new Command("verify", "Verify the audit hash chain") { TreatUnmatchedTokensAsErrors = false };
+        var reAnchor = new Option<bool>("--re-anchor")
+        {
+            Description = "When everything but the anchor verifies (anchor lost, older, or from another key ring), write a new anchor at the head",
+        };
         verify.Options.Add(noSeal);
+        verify.Options.Add(reAnchor);
         verify.SetAction(async (result, ct) =>
         {
             await using var app = LianhuHost.Build(LianhuCli.HostArgs(result), result.GetValue(LianhuCli.Demo));
             await using var scope = app.Services.CreateAsyncScope();
             var sealedNow = result.GetValue(noSeal) ? 0 : await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(ct: ct);
-            var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
+            var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(result.GetValue(reAnchor), ct);
             if (report.Break is { } broken)
             {
                 var where = broken.ChainIndex > 0 ? $"chain index {broken.ChainIndex}" : "not sealed";
                 await Console.Error.WriteLineAsync($"audit chain BROKEN at event {broken.EventId} ({where}): {broken.Reason}");
                 return 1;
+            }
+
+            if (report.ReAnchored is { } overridden)
+            {
+                await Console.Error.WriteLineAsync($"audit anchor RE-WRITTEN at chain index {report.Sealed}; it was: {overridden}");
             }
 
             Console.WriteLine($"audit chain intact: {report.Sealed} events verified ({sealedNow} sealed now, {report.Pending} pending)");

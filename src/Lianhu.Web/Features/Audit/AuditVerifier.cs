@@ -12,22 +12,42 @@ namespace Lianhu.Web.Features.Audit;
 /// </summary>
 public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor, AuditSignature signature)
 {
-    public sealed record Report(long Sealed, long Pending, ChainBreak? Break);
+    /// <param name="ReAnchored">When re-anchoring was asked for: the anchor problem that was overridden.</param>
+    public sealed record Report(long Sealed, long Pending, ChainBreak? Break, string? ReAnchored = null);
 
-    public async Task<Report> VerifyAsync(CancellationToken ct = default)
+    /// <param name="reAnchor">
+    /// When the chain, every MAC and every pending event verify and only the anchor is wrong (lost
+    /// with a disk, a node that never had it, a verified restore), write a new anchor at the head.
+    /// Only someone holding the key ring can do this; it is reported.
+    /// </param>
+    public async Task<Report> VerifyAsync(bool reAnchor = false, CancellationToken ct = default)
     {
         // The anchor is read before the chain: a sealer anchors only after its commit, so every
         // anchored event is already visible to the queries below.
         var anchored = anchor.Read();
         var pending = await db.AuditEvents.LongCountAsync(e => e.ChainIndex == null, ct);
-        var (count, macSeen, head, found) = await VerifyChainAsync(ct);
-        found ??= await FirstUnsignedPendingAsync(ct);
-        found ??= await CheckAnchorAsync(anchored, count, macSeen, head, ct);
-        return new Report(count, pending, found);
+        var chain = await VerifyChainAsync(ct);
+        var found = chain.Break ?? await FirstUnsignedPendingAsync(ct);
+        if (found is not null)
+        {
+            return new Report(chain.Count, pending, found);
+        }
+
+        var anchorBreak = await CheckAnchorAsync(anchored, chain.Count, chain.MacSeen, chain.Head, ct);
+        if (anchorBreak is not null && reAnchor && chain.Count > 0)
+        {
+            File.Delete(anchor.Path);
+            anchor.Write(chain.Count, chain.HeadHash, chain.Head);
+            return new Report(chain.Count, pending, null, anchorBreak.Reason);
+        }
+
+        return new Report(chain.Count, pending, anchorBreak);
     }
 
+    private sealed record Chain(long Count, bool MacSeen, Guid Head, string HeadHash, ChainBreak? Break);
+
     /// <summary>Streams the chain in index order, so memory stays flat.</summary>
-    private async Task<(long Count, bool MacSeen, Guid Head, ChainBreak? Break)> VerifyChainAsync(CancellationToken ct)
+    private async Task<Chain> VerifyChainAsync(CancellationToken ct)
     {
         var events = db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex != null).OrderBy(e => e.ChainIndex).AsAsyncEnumerable();
         long count = 0;
@@ -41,7 +61,7 @@ public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor, AuditS
             head = e.Id;
             if ((AuditChain.VerifyNext(e, expected, previous) ?? MacBreak(e, expected, macSeen)) is { } broken)
             {
-                return (count, macSeen, head, broken);
+                return new Chain(count, macSeen, head, previous, broken);
             }
 
             macSeen |= e.Mac is not null;
@@ -49,7 +69,7 @@ public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor, AuditS
             expected++;
         }
 
-        return (count, macSeen, head, null);
+        return new Chain(count, macSeen, head, previous, null);
     }
 
     /// <summary>

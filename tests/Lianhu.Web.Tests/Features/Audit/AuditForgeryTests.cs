@@ -63,7 +63,34 @@ public abstract class AuditForgeryTests<TFactory>
         var report = await verifier.VerifyAsync();
 
         report.Break.ShouldNotBeNull();
-        report.Break!.Reason.ShouldContain("anchor");
+        report.Break!.Reason.ShouldContain("anchor is missing");
+
+        // Someone holding the key ring may re-anchor the chain as it now stands; it is reported.
+        (await verifier.VerifyAsync(reAnchor: true)).ReAnchored.ShouldNotBeNull();
+        (await verifier.VerifyAsync()).Break.ShouldBeNull();
+    }
+
+    [ProviderFact]
+    public async Task NewestEventsDeleted_FailsVerifyNamingTheAnchoredHead()
+    {
+        await using var factory = await HostAsync();
+        await CaseWithReadsAsync(factory, reads: 2);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
+        await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync();
+        var head = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.ChainIndex).FirstAsync();
+        var anchor = scope.ServiceProvider.GetRequiredService<AuditAnchor>();
+        for (var i = 0; i < 50 && anchor.Read()?.Index != head.ChainIndex; i++)
+        {
+            await Task.Delay(100); // the background sealer anchors right after its commit
+        }
+
+        await db.Database.ExecuteSqlAsync($"DELETE FROM audit_events WHERE \"ChainIndex\" >= {head.ChainIndex}");
+        var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+
+        report.Break.ShouldNotBeNull();
+        report.Break!.EventId.ShouldBe(head.Id, report.Break.Reason);
+        report.Break.Reason.ShouldContain("shorter than the anchor");
     }
 
     [ProviderFact]
