@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 
 namespace Lianhu.Web.Features.Audit;
@@ -9,6 +10,20 @@ namespace Lianhu.Web.Features.Audit;
 /// </summary>
 public sealed class AuditTrail(LianhuDbContext db, TimeProvider time, AuditSignature signature)
 {
+    /// <summary>Records a typed action under its stable wire name (<c>case.read</c>, …).</summary>
+    /// <param name="caseId">The case the event concerns; by default the entity when it is a case.</param>
+    public void Record(AuditActor actor, AuditAction action, string entityType, string? entityId, string? section = null, string? reason = null, Guid? caseId = null) =>
+        Record(actor, StableName.Of(action), entityType, entityId, section, reason, caseId);
+
+    /// <summary>
+    /// A case id the caller asked for answered 404 (out of scope or unknown): recorded as a probe with
+    /// the case id, so repeated probing shows. Added to the unit of work like any event — a 404 path
+    /// has usually nothing else to save, so the caller saves.
+    /// </summary>
+    public void RecordProbe(AuditActor actor, Guid caseId) =>
+        Record(actor, AuditAction.ProbeNotFound, "case", caseId.ToString(), caseId: caseId);
+
+    /// <summary>Records an action by its wire name; being replaced by the typed overload at every call site.</summary>
     /// <param name="caseId">The case the event concerns; by default the entity when it is a case, or the case named in a <c>case:&lt;id&gt;</c> section.</param>
     public void Record(AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null, Guid? caseId = null)
     {

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public static class ListAuditEvents
     /// case was reopened): case content the auditor does not need, read on the case by those who
     /// may. Break-glass reasons and the system's codes stay visible.
     /// </summary>
-    private static readonly HashSet<string> FreeTextReasons = new(StringComparer.Ordinal) { "case.closure-reject", "case.reopen" };
+    private static readonly HashSet<string> FreeTextReasons = new(StringComparer.Ordinal) { StableName.Of(AuditAction.CaseClosureReject), StableName.Of(AuditAction.CaseReopen) };
 
     public sealed record Page(IReadOnlyList<EventDto> Items, int PageNumber, int PageSize, int Total);
 
