@@ -20,6 +20,9 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSig
     /// <summary>On SQLite a batch holds the single writer; a few hundred events keep that to a few milliseconds.</summary>
     private const int SqliteBatch = 250;
 
+    /// <summary>What a batch reports as read when another sealer moved the head before it could stamp.</summary>
+    private const int LostRace = -1;
+
     /// <summary>Events refused in this process: left out of the pending query so they never stall the sealer, and warned about once.</summary>
     private static readonly ConcurrentDictionary<Guid, byte> Refused = new();
 
@@ -27,11 +30,17 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSig
     public async Task<int> SealPendingAsync(int batchSize = 1000, CancellationToken ct = default)
     {
         var total = 0;
+        var raced = 0;
         batchSize = db.Database.IsNpgsql() ? batchSize : Math.Min(batchSize, SqliteBatch);
         while (true)
         {
             var (sealedNow, read) = await SealBatchAsync(batchSize, ct);
             total += sealedNow;
+            if (read == LostRace && ++raced <= 10)
+            {
+                continue; // another sealer moved the head meanwhile: chain what is still pending onto the new one
+            }
+
             if (read < batchSize)
             {
                 return total;
@@ -83,7 +92,7 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSig
         {
             if (await HeadIndexAsync(ct) != chained.PreviousIndex)
             {
-                return (0, 0); // someone else sealed meanwhile; the next tick starts from the new head
+                return (0, LostRace); // someone else sealed meanwhile
             }
 
             await StampAsync(chained.Pending, ct);
