@@ -102,6 +102,19 @@ public sealed class FieldCipher
         return Decrypt(key, data, purpose);
     }
 
+    /// <summary>Like <see cref="Open"/>, but null when the value cannot be decrypted (an unknown key, a bad envelope, a failed tag).</summary>
+    public string? TryOpen(string stored, string purpose)
+    {
+        try
+        {
+            return Open(stored, purpose);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Re-reads the key ring from disk (new writes then use the newest key).</summary>
     public void Reload()
     {

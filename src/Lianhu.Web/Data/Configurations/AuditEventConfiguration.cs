@@ -17,7 +17,8 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.Role).HasMaxLength(40);
         builder.Property(e => e.Section).HasMaxLength(40);
         // Reasons can be free text staff typed (a rejected closure, a reopening): encrypted at rest.
-        builder.Property(e => e.Reason).IsEncrypted("audit.reason");
+        // A forged or foreign ciphertext reads as "unreadable" (its MAC then fails) instead of failing the sealer's query.
+        builder.Property(e => e.Reason).IsEncryptedTolerant("audit.reason");
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
         builder.HasIndex(e => e.At);
