@@ -11,6 +11,26 @@ namespace Lianhu.Domain.Access;
 /// </summary>
 public static class AuditChain
 {
+    /// <summary>
+    /// The event's own content, as its MAC covers it: everything but the chain fields. Made when the
+    /// event is written, before it has a place in the chain.
+    /// </summary>
+    public static string ContentOf(AuditEvent e) => string.Join(
+        '\u001f',
+        "audit-event-v1",
+        e.Id.ToString("N"),
+        e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        e.UserId?.ToString("N"),
+        e.AgencyId?.ToString("N"),
+        e.Role,
+        e.Action,
+        e.EntityType,
+        e.EntityId,
+        e.Section,
+        e.Reason,
+        e.ClientAddress,
+        e.CaseId?.ToString("N"));
+
     public static string HashOf(AuditEvent e, string previousHash)
     {
         var canonical = string.Join(
@@ -28,6 +48,12 @@ public static class AuditChain
             e.Reason,
             e.ClientAddress,
             previousHash);
+        if (e.Mac is not null)
+        {
+            // Events with a MAC also chain their case id and MAC; events sealed before keep the hash they had.
+            canonical = string.Join('\u001f', canonical, e.CaseId?.ToString("N"), e.Mac);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -35,6 +35,17 @@ public sealed class AuditEvent
 
     public string? ClientAddress { get; private set; }
 
+    /// <summary>The case the event concerns, when there is one (so "who viewed this case" and probes are one indexed query).</summary>
+    public Guid? CaseId { get; private set; }
+
+    /// <summary>
+    /// A keyed MAC over the event's content (<see cref="AuditChain.ContentOf"/>) made when the event is
+    /// written, as <c>&lt;key id&gt;:&lt;hex&gt;</c>; the key lives in the key ring, never in the database, so a row
+    /// written or edited in the database alone cannot carry a valid one (ADR 0023). Null only on
+    /// events written before MACs existed.
+    /// </summary>
+    public string? Mac { get; private set; }
+
     /// <summary>Position in the hash chain, assigned when the event is sealed (contiguous from 1).</summary>
     public long? ChainIndex { get; private set; }
 
@@ -45,6 +56,17 @@ public sealed class AuditEvent
     public string? Hash { get; private set; }
 
     public bool IsSealed => ChainIndex is not null;
+
+    /// <summary>Attaches the MAC made when the event is written; once, before it is sealed.</summary>
+    public void Authenticate(string mac)
+    {
+        if (Mac is not null || IsSealed)
+        {
+            throw new Common.DomainRuleViolationException("audit.already-authenticated", "An audit event is given its MAC once, when it is written.");
+        }
+
+        Mac = mac;
+    }
 
     /// <summary>Links the event into the chain after the event whose hash is <paramref name="previousHash"/>.</summary>
     public void Seal(long chainIndex, string previousHash)
@@ -60,10 +82,11 @@ public sealed class AuditEvent
     }
 
     public static AuditEvent Record(
-        Guid id, DateTimeOffset at, AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null) => new()
+        Guid id, DateTimeOffset at, AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null, Guid? caseId = null) => new()
         {
             Id = id,
-            At = at,
+            // Both databases keep at least milliseconds; the MAC made now must match the row read back.
+            At = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerMillisecond)),
             UserId = actor.UserId,
             AgencyId = actor.AgencyId,
             Role = actor.Role,
@@ -73,6 +96,7 @@ public sealed class AuditEvent
             EntityId = entityId,
             Section = section,
             Reason = reason,
+            CaseId = caseId,
         };
 }
 

@@ -12,11 +12,25 @@ public static class Encrypted
 {
     public const string Annotation = "Lianhu:EncryptedPurpose";
 
+    /// <summary>Marks a property read as <see cref="Unreadable"/> instead of throwing when its value cannot be decrypted.</summary>
+    public const string TolerantAnnotation = "Lianhu:EncryptedTolerant";
+
+    /// <summary>What a tolerant property reads as when it cannot be decrypted (forged, or another key ring's).</summary>
+    public const string Unreadable = "\u0000unreadable";
+
     /// <summary>Stores the property encrypted; <paramref name="purpose"/> is bound into the ciphertext.</summary>
     public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property, string purpose) =>
         typeof(T) == typeof(string) || typeof(T) == typeof(DateOnly?) || typeof(T) == typeof(DateOnly)
             ? property.HasAnnotation(Annotation, purpose)
             : throw new ArgumentException("Only string and date properties can be encrypted.", nameof(property));
+
+    /// <summary>
+    /// Stores a string encrypted, and reads a value that cannot be decrypted as <see cref="Unreadable"/>
+    /// rather than failing the whole query: for tables that must stay readable row by row even when a
+    /// row was forged (the audit trail: the row's MAC then fails and verify names it).
+    /// </summary>
+    public static PropertyBuilder<string?> IsEncryptedTolerant(this PropertyBuilder<string?> property, string purpose) =>
+        property.IsEncrypted(purpose).HasAnnotation(TolerantAnnotation, true);
 
     /// <summary>Applies the cipher to every marked property (after all configurations ran). Encrypted columns are unbounded text.</summary>
     public static void ApplyEncryption(this ModelBuilder builder, FieldCipher cipher)
@@ -30,7 +44,9 @@ public static class Encrypted
                     ? (ValueConverter)new ValueConverter<DateOnly, string>(
                         v => cipher.Seal(v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), purpose),
                         v => DateOnly.ParseExact(cipher.Open(v, purpose), "yyyy-MM-dd", CultureInfo.InvariantCulture))
-                    : new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.Open(v, purpose)));
+                    : property.FindAnnotation(TolerantAnnotation) is not null
+                        ? new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.TryOpen(v, purpose) ?? Unreadable)
+                        : new ValueConverter<string, string>(v => cipher.Seal(v, purpose), v => cipher.Open(v, purpose)));
             }
         }
     }

@@ -85,6 +85,7 @@ public static class LianhuServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditSealer>();
         services.AddSingleton<AuditAnchor>();
+        services.AddSingleton<AuditSignature>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<ListAuditEvents.Handler>();
         services.AddScoped<CaseViewers.Handler>();

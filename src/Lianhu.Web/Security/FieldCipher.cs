@@ -102,6 +102,19 @@ public sealed class FieldCipher
         return Decrypt(key, data, purpose);
     }
 
+    /// <summary>Like <see cref="Open"/>, but null when the value cannot be decrypted (an unknown key, a bad envelope, a failed tag).</summary>
+    public string? TryOpen(string stored, string purpose)
+    {
+        try
+        {
+            return Open(stored, purpose);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Re-reads the key ring from disk (new writes then use the newest key).</summary>
     public void Reload()
     {
@@ -130,6 +143,56 @@ public sealed class FieldCipher
     {
         var mac = HMACSHA256.HashData(ring.Value.Index, Encoding.UTF8.GetBytes($"{purpose}\n{normalised}"));
         return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>
+    /// A keyed MAC (HMAC-SHA256) of <paramref name="content"/> under a key derived for
+    /// <paramref name="purpose"/> from the active data key, as <c>&lt;key id&gt;:&lt;hex&gt;</c>. The key id
+    /// lets a MAC made before a rotation still be checked (ADR 0023).
+    /// </summary>
+    public string Mac(string content, string purpose)
+    {
+        var keys = ring.Value;
+        return $"{keys.ActiveId}:{Convert.ToHexStringLower(MacOf(keys.Data[keys.ActiveId], content, purpose))}";
+    }
+
+    /// <summary>True when <paramref name="stored"/> is a MAC this ring made of <paramref name="content"/> for <paramref name="purpose"/>.</summary>
+    public bool VerifyMac(string content, string purpose, string? stored)
+    {
+        var colon = stored?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (stored is null || colon <= 0)
+        {
+            return false;
+        }
+
+        var keyId = stored[..colon];
+        if (!ring.Value.Data.TryGetValue(keyId, out var key))
+        {
+            Reload();
+            if (!ring.Value.Data.TryGetValue(keyId, out key))
+            {
+                return false;
+            }
+        }
+
+        byte[] claimed;
+        try
+        {
+            claimed = Convert.FromHexString(stored.AsSpan(colon + 1));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(claimed, MacOf(key, content, purpose));
+    }
+
+    /// <summary>The MAC key is derived (HKDF) from the data key and the purpose, so it never doubles as an encryption key.</summary>
+    private static byte[] MacOf(byte[] dataKey, string content, string purpose)
+    {
+        var macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey, 32, salt: [], info: Encoding.UTF8.GetBytes($"lianhu-mac\n{purpose}"));
+        return HMACSHA256.HashData(macKey, Encoding.UTF8.GetBytes(content));
     }
 
     /// <summary>Adds a new data key and makes it the active one for new writes.</summary>

@@ -42,7 +42,7 @@ public sealed class CaseGate(LianhuDbContext db, CurrentUserAccessor current, Ca
         if (found is null)
         {
             // A probe: the id is unknown or outside the caller's scope. Leave a trace, never a hint.
-            audit.Record(user.AsActor(), "case.probe", StableRef(step.Ref), id.ToString(), reason: step.Name);
+            audit.Record(user.AsActor(), AuditAction.ProbeNotFound, StableRef(step.Ref), id.ToString(), reason: step.Name, caseId: step.Ref == CaseRef.Case ? id : null);
             await db.SaveChangesAsync(ct);
             return StepResult<CaseContext>.From(StepResult.NotFound);
         }

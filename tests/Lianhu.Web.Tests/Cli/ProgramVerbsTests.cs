@@ -87,6 +87,23 @@ public sealed class ProgramVerbsTests : IDisposable
         intact.ExitCode.ShouldBe(0, intact.Stdout + intact.Stderr);
         intact.Stdout.ShouldContain("intact");
 
+        // Issue 12, finding 9: a row inserted unsealed is not sealed by verify, which names it.
+        var forged = Guid.CreateVersion7().ToString().ToUpperInvariant();
+        await SqlAsync($"INSERT INTO audit_events (\"Id\", \"At\", \"UserId\", \"AgencyId\", \"Role\", \"Action\", \"EntityType\", \"EntityId\", \"CaseId\", \"Mac\") SELECT '{forged}', \"At\", \"UserId\", \"AgencyId\", \"Role\", \"Action\", \"EntityType\", \"EntityId\", \"CaseId\", \"Mac\" FROM audit_events WHERE \"Action\" = 'case.create'");
+        var inserted = await LianhuProgram.RunAsync(workDir, null, "audit", "verify");
+        inserted.ExitCode.ShouldBe(1, inserted.Stdout + inserted.Stderr);
+        inserted.Stderr.ShouldContain(forged.ToLowerInvariant());
+        await SqlAsync($"DELETE FROM audit_events WHERE \"Id\" = '{forged}'");
+
+        // A lost anchor is reported, and re-written only when asked by someone holding the key ring.
+        File.Delete(Path.Combine(workDir, "lianhu-keys", "audit-anchor"));
+        var unanchored = await LianhuProgram.RunAsync(workDir, null, "audit", "verify");
+        unanchored.ExitCode.ShouldBe(1, unanchored.Stdout + unanchored.Stderr);
+        unanchored.Stderr.ShouldContain("anchor is missing");
+        var reAnchored = await LianhuProgram.RunAsync(workDir, null, "audit", "verify", "--re-anchor");
+        reAnchored.ExitCode.ShouldBe(0, reAnchored.Stdout + reAnchored.Stderr);
+        reAnchored.Stderr.ShouldContain("RE-WRITTEN");
+
         string edited;
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workDir, "lianhu.db")};Pooling=false"))
         {
@@ -112,6 +129,15 @@ public sealed class ProgramVerbsTests : IDisposable
         var result = await LianhuProgram.RunAsync(workDir, env, "seed-demo");
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldContain("refused on PostgreSQL");
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(workDir, "lianhu.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     public void Dispose()

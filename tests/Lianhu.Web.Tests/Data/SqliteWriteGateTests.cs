@@ -14,8 +14,13 @@ namespace Lianhu.Web.Tests.Data;
 /// </summary>
 public sealed class SqliteWriteGateTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
-    private static AuditEvent Probe(string action) =>
-        AuditEvent.Record(Guid.CreateVersion7(), DateTimeOffset.UtcNow, AuditActor.System, action, "test", null);
+    /// <summary>An event as the audit trail writes it: with its MAC, or the sealer would refuse it.</summary>
+    private AuditEvent Probe(string action)
+    {
+        var e = AuditEvent.Record(Guid.CreateVersion7(), DateTimeOffset.UtcNow, AuditActor.System, action, "test", null);
+        factory.Services.GetRequiredService<AuditSignature>().Sign(e);
+        return e;
+    }
 
     [Fact]
     public async Task ASave_WaitsForAnOpenWriteTransaction_ThenCommits()

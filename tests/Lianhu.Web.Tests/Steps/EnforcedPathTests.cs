@@ -208,7 +208,7 @@ public abstract class EnforcedPathTests<TFactory>(TFactory factory) : IClassFixt
         (await station.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await station.GetAsync($"/api/v1/cases/{unknown}/timeline")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await station.PostAsJsonAsync($"/api/v1/clocks/{unknown}/complete", new { outcome = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var probes = await QueryAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "case.probe").Select(e => e.EntityId).ToListAsync());
+        var probes = await QueryAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "probe.not-found").Select(e => e.EntityId).ToListAsync());
         probes.ShouldContain(caseId.ToString());
         probes.ShouldContain(unknown.ToString());
     }

@@ -16,12 +16,16 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.EntityId).HasMaxLength(64);
         builder.Property(e => e.Role).HasMaxLength(40);
         builder.Property(e => e.Section).HasMaxLength(120); // every section a read returned: identity,contact,incident,health,children …
-        builder.Property(e => e.Reason).HasMaxLength(500);
+        // Reasons can be free text staff typed (a rejected closure, a reopening): encrypted at rest.
+        // A forged or foreign ciphertext reads as "unreadable" (its MAC then fails) instead of failing the sealer's query.
+        builder.Property(e => e.Reason).IsEncryptedTolerant("audit.reason");
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
         builder.HasIndex(e => e.At);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.ChainIndex).IsUnique();
+        builder.Property(e => e.Mac).HasMaxLength(80);
+        builder.HasIndex(e => new { e.CaseId, e.At });
     }
 }

@@ -20,7 +20,7 @@ public sealed class ClockConfiguration : IEntityTypeConfiguration<Clock>
         builder.Property(c => c.ExplanationEn).HasMaxLength(1000).IsRequired();
         builder.Property(c => c.SourceZh).HasMaxLength(300).IsRequired();
         builder.Property(c => c.SourceEn).HasMaxLength(300).IsRequired();
-        builder.Property(c => c.Outcome).HasMaxLength(Clock.OutcomeMaxLength);
+        builder.Property(c => c.Outcome).IsEncrypted("clock.outcome");
         builder.Property(c => c.ClaimOwner).HasMaxLength(Clock.ClaimOwnerMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         // Clocks started before rule files could say "lapse" were all deadlines.

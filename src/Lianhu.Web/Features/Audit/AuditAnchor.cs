@@ -1,60 +1,59 @@
 using System.Globalization;
-using Lianhu.Domain.Access;
 using Lianhu.Web.Security;
 
 namespace Lianhu.Web.Features.Audit;
 
 /// <summary>
-/// The chain's head (index and hash) written OUTSIDE the database after every sealing, next to the
-/// key ring by default (<c>Lianhu:Audit:AnchorPath</c>). Without it, deleting the newest events
-/// would leave a shorter chain that still verifies; with it, verification knows how long the chain was.
+/// The chain's head (index, hash and event id) written OUTSIDE the database after every sealing,
+/// next to the key ring by default (<c>Lianhu:Audit:AnchorPath</c>), with a keyed MAC so it cannot
+/// be rewritten to match a shortened chain. Without it, deleting the newest events would leave a
+/// shorter chain that still verifies; with it, verification knows how long the chain was (ADR 0012, 0023).
+/// <para>Format: <c>v2 &lt;index&gt; &lt;hash&gt; &lt;event id&gt; &lt;key id&gt;:&lt;mac&gt;</c>. An anchor written before
+/// MACs (<c>&lt;index&gt; &lt;hash&gt;</c>) is read as unsigned; the next sealing replaces it.</para>
 /// </summary>
-public sealed class AuditAnchor(IConfiguration configuration, FieldCipher cipher)
+public sealed class AuditAnchor(IConfiguration configuration, FieldCipher cipher, AuditSignature signature)
 {
+    /// <summary>What the anchor file says; <see cref="Signed"/> is false for a pre-MAC anchor or one whose MAC does not verify.</summary>
+    public sealed record Head(long Index, string Hash, Guid? EventId, bool Signed, bool Legacy);
+
     public string Path { get; } = configuration["Lianhu:Audit:AnchorPath"] is { Length: > 0 } configured
         ? System.IO.Path.GetFullPath(configured)
         : System.IO.Path.Combine(cipher.KeyRingPath, "audit-anchor");
 
-    public (long Index, string Hash)? Read()
+    /// <summary>The anchored head, or null when there is no anchor file.</summary>
+    public Head? Read()
     {
         if (!File.Exists(Path))
         {
             return null;
         }
 
-        var parts = File.ReadAllText(Path).Trim().Split(' ');
-        return (long.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
+        var parts = File.ReadAllText(Path).Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is ["v2", var index, var hash, var eventId, var mac] && long.TryParse(index, CultureInfo.InvariantCulture, out var i) && Guid.TryParse(eventId, out var id))
+        {
+            return new Head(i, hash, id, signature.IsValidAnchor(Content(i, hash, id), mac), Legacy: false);
+        }
+
+        return parts is [var oldIndex, var oldHash] && long.TryParse(oldIndex, CultureInfo.InvariantCulture, out var legacy)
+            ? new Head(legacy, oldHash, null, Signed: false, Legacy: true)
+            : new Head(0, string.Empty, null, Signed: false, Legacy: false); // unreadable: treated as forged
     }
 
-    public void Write(long index, string hash)
+    /// <summary>Anchors a new head unless a signed anchor already records a longer chain (another node got there first).</summary>
+    public void Write(long index, string hash, Guid eventId)
     {
-        if (Read() is { } current && current.Index >= index)
+        if (Read() is { Signed: true } current && current.Index >= index)
         {
-            return; // another node already anchored a longer chain
+            return;
         }
 
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var temp = $"{Path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temp, $"{index.ToString(CultureInfo.InvariantCulture)} {hash}");
+        var line = string.Join(' ', "v2", index.ToString(CultureInfo.InvariantCulture), hash, eventId.ToString("N"), signature.SignAnchor(Content(index, hash, eventId)));
+        File.WriteAllText(temp, line);
         File.Move(temp, Path, overwrite: true);
     }
 
-    /// <summary>A break when the database chain is shorter than anchored, or differs at the anchored index.</summary>
-    public ChainBreak? Check(long sealedCount, Func<long, (Guid Id, string? Hash)?> eventAt)
-    {
-        if (Read() is not { } anchor)
-        {
-            return null;
-        }
-
-        if (sealedCount < anchor.Index)
-        {
-            return new ChainBreak(Guid.Empty, sealedCount + 1, $"the chain ends at {sealedCount} but {anchor.Index} events were anchored (the newest events were removed)");
-        }
-
-        var at = eventAt(anchor.Index);
-        return at is { } e && !string.Equals(e.Hash, anchor.Hash, StringComparison.Ordinal)
-            ? new ChainBreak(e.Id, anchor.Index, "it differs from the anchored head of the chain")
-            : null;
-    }
+    private static string Content(long index, string hash, Guid eventId) =>
+        string.Join('\n', "audit-anchor-v2", index.ToString(CultureInfo.InvariantCulture), hash, eventId.ToString("N"));
 }

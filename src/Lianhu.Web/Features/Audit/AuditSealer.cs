@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
@@ -9,50 +10,67 @@ namespace Lianhu.Web.Features.Audit;
 /// Links newly written audit events into the hash chain. Events are inserted without a lock (in
 /// the transaction of the change they record); sealing happens right after, in batches, by one
 /// sealer at a time (PostgreSQL advisory lock; SQLite's single writer), so audited requests never
-/// queue behind each other (ADR 0012).
+/// queue behind each other (ADR 0012). An event whose MAC does not verify — a row written into the
+/// database by anything but the application — is never sealed (ADR 0023).
 /// </summary>
-public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
+public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSignature signature, ILogger<AuditSealer> logger)
 {
     private const long PostgresSealLock = 0x4C48_4155_4449_54; // "LHAUDIT"
 
     /// <summary>On SQLite a batch holds the single writer; a few hundred events keep that to a few milliseconds.</summary>
     private const int SqliteBatch = 250;
 
+    /// <summary>What a batch reports as read when another sealer moved the head before it could stamp.</summary>
+    private const int LostRace = -1;
+
+    /// <summary>Events refused in this process: left out of the pending query so they never stall the sealer, and warned about once.</summary>
+    private static readonly ConcurrentDictionary<Guid, byte> Refused = new();
+
     /// <summary>Seals pending events; returns how many were sealed.</summary>
     public async Task<int> SealPendingAsync(int batchSize = 1000, CancellationToken ct = default)
     {
         var total = 0;
+        var raced = 0;
         batchSize = db.Database.IsNpgsql() ? batchSize : Math.Min(batchSize, SqliteBatch);
         while (true)
         {
-            var sealedNow = await SealBatchAsync(batchSize, ct);
+            var (sealedNow, read) = await SealBatchAsync(batchSize, ct);
             total += sealedNow;
-            if (sealedNow < batchSize)
+            if (read == LostRace && ++raced <= 10)
+            {
+                continue; // another sealer moved the head meanwhile: chain what is still pending onto the new one
+            }
+
+            if (read < batchSize)
             {
                 return total;
             }
         }
     }
 
-    private async Task<int> SealBatchAsync(int batchSize, CancellationToken ct)
+    private async Task<(int Sealed, int Read)> SealBatchAsync(int batchSize, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
             return await SealBatchOnSqliteAsync(batchSize, ct);
         }
 
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresSealLock})", ct);
-        var (pending, head) = await ChainAsync(batchSize, ct);
-        if (pending.Count == 0)
+        Chained chained;
+        await using (var tx = await db.BeginWriteTransactionAsync(ct))
         {
-            return 0;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresSealLock})", ct);
+            chained = await ChainAsync(batchSize, ct);
+            if (chained.Pending.Count == 0)
+            {
+                return (0, chained.Read);
+            }
+
+            await StampAsync(chained.Pending, ct);
+            await tx.CommitAsync(ct);
         }
 
-        await StampAsync(pending, ct);
-        await tx.CommitAsync(ct);
-        anchor.Write(head.Index, head.Hash);
-        return pending.Count;
+        await AnchorAsync(chained, ct);
+        return (chained.Pending.Count, chained.Read);
     }
 
     /// <summary>
@@ -62,39 +80,60 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
     /// benchmark). The head is checked again under the writer; a stamp that finds a row already
     /// sealed fails the batch.
     /// </summary>
-    private async Task<int> SealBatchOnSqliteAsync(int batchSize, CancellationToken ct)
+    private async Task<(int Sealed, int Read)> SealBatchOnSqliteAsync(int batchSize, CancellationToken ct)
     {
-        var (pending, head) = await ChainAsync(batchSize, ct);
-        if (pending.Count == 0)
+        var chained = await ChainAsync(batchSize, ct);
+        if (chained.Pending.Count == 0)
         {
-            return 0;
+            return (0, chained.Read);
         }
 
-        var startedAfter = pending[0].ChainIndex!.Value - 1;
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (await HeadIndexAsync(ct) != startedAfter)
+        await using (var tx = await db.BeginWriteTransactionAsync(ct))
         {
-            return 0; // someone else sealed meanwhile; the next tick starts from the new head
+            if (await HeadIndexAsync(ct) != chained.PreviousIndex)
+            {
+                return (0, LostRace); // someone else sealed meanwhile
+            }
+
+            await StampAsync(chained.Pending, ct);
+            await tx.CommitAsync(ct);
         }
 
-        await StampAsync(pending, ct);
-        await tx.CommitAsync(ct);
-        anchor.Write(head.Index, head.Hash);
-        return pending.Count;
+        await AnchorAsync(chained, ct);
+        return (chained.Pending.Count, chained.Read);
     }
 
-    /// <summary>The oldest pending events, sealed in memory onto the current head; and the new head.</summary>
-    private async Task<(List<AuditEvent> Pending, (long Index, string Hash) Head)> ChainAsync(int batchSize, CancellationToken ct)
+    /// <summary>A batch sealed in memory: the events, the head before and after, and how many pending rows were read.</summary>
+    private sealed record Chained(List<AuditEvent> Pending, long PreviousIndex, long Index, string Hash, Guid HeadId, int Read);
+
+    /// <summary>The oldest pending events with a valid MAC, sealed in memory onto the current head; and the new head.</summary>
+    private async Task<Chained> ChainAsync(int batchSize, CancellationToken ct)
     {
-        var pending = await db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex == null).OrderBy(e => e.At).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
+        var refused = Refused.Keys.ToList();
+        var read = await db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex == null && !refused.Contains(e.Id))
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Take(batchSize).ToListAsync(ct);
+        var pending = new List<AuditEvent>(read.Count);
+        foreach (var e in read)
+        {
+            if (signature.IsValid(e))
+            {
+                pending.Add(e);
+            }
+            else if (Refused.TryAdd(e.Id, 0))
+            {
+                logger.LogWarning("Audit event {EventId} has no valid MAC: not sealed (written outside the application?); 'lianhu audit verify' reports it", e.Id);
+            }
+        }
+
         if (pending.Count == 0)
         {
-            return (pending, (0, string.Empty));
+            return new Chained(pending, 0, 0, string.Empty, Guid.Empty, read.Count);
         }
 
         var head = await db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex != null).OrderByDescending(e => e.ChainIndex)
             .Select(e => new { e.ChainIndex, e.Hash }).FirstOrDefaultAsync(ct);
-        var index = head?.ChainIndex ?? 0;
+        var previousIndex = head?.ChainIndex ?? 0;
+        var index = previousIndex;
         var previous = head?.Hash ?? string.Empty;
         foreach (var e in pending)
         {
@@ -102,7 +141,32 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
             previous = e.Hash!;
         }
 
-        return (pending, (index, previous));
+        return new Chained(pending, previousIndex, index, previous, pending[^1].Id, read.Count);
+    }
+
+    /// <summary>
+    /// Moves the anchor to the new head — but never re-creates a missing anchor, nor replaces a
+    /// forged one, over a chain that already had sealed events: that would bless whatever was
+    /// deleted before. An anchor from before MACs is replaced only while no sealed event has a MAC.
+    /// </summary>
+    private async Task AnchorAsync(Chained chained, CancellationToken ct)
+    {
+        var current = anchor.Read();
+        var mayWrite = current switch
+        {
+            null => chained.PreviousIndex == 0,
+            { Signed: true } => true,
+            { Legacy: true } => !await db.AuditEvents.AnyAsync(e => e.ChainIndex != null && e.ChainIndex <= chained.PreviousIndex && e.Mac != null, ct),
+            _ => false,
+        };
+        if (mayWrite)
+        {
+            anchor.Write(chained.Index, chained.Hash, chained.HeadId);
+        }
+        else
+        {
+            logger.LogError("The audit anchor is missing or not signed by this key ring: it is not re-created; run 'lianhu audit verify'");
+        }
     }
 
     private async Task<long> HeadIndexAsync(CancellationToken ct) =>
@@ -146,44 +210,6 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor)
             FROM (SELECT value ->> 'id' AS id, value ->> 'i' AS i, value ->> 'p' AS p, value ->> 'h' AS h FROM json_each({rows})) AS s
             WHERE audit_events."Id" = s.id AND +audit_events."ChainIndex" IS NULL
             """, ct);
-    }
-}
-
-/// <summary>Verifies the whole chain, streaming it in index order.</summary>
-public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor)
-{
-    public sealed record Report(long Sealed, long Pending, ChainBreak? Break);
-
-    public async Task<Report> VerifyAsync(CancellationToken ct = default)
-    {
-        var pending = await db.AuditEvents.LongCountAsync(e => e.ChainIndex == null, ct);
-        var events = db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex != null).OrderBy(e => e.ChainIndex).AsAsyncEnumerable();
-        long count = 0;
-        ChainBreak? found = null;
-        var expected = 1L;
-        var previous = string.Empty;
-        await foreach (var e in events.WithCancellation(ct))
-        {
-            count++;
-            // Verify one event at a time against the running previous hash, so memory stays flat.
-            found ??= AuditChain.VerifyNext(e, expected, previous);
-            if (found is not null)
-            {
-                break;
-            }
-
-            previous = e.Hash!;
-            expected++;
-        }
-
-        if (found is null)
-        {
-            found = anchor.Check(count, index =>
-                db.AuditEvents.AsNoTracking().Where(e => e.ChainIndex == index).Select(e => new { e.Id, e.Hash }).AsEnumerable()
-                    .Select(e => ((Guid, string?)?)(e.Id, e.Hash)).FirstOrDefault());
-        }
-
-        return new Report(count, pending, found);
     }
 }
 

@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
@@ -40,9 +41,10 @@ public static class CaseViewers
                 return null;
             }
 
-            var id = caseId.ToString();
+            var read = StableName.Of(AuditAction.CaseRead);
+            var breakGlass = StableName.Of(AuditAction.CaseBreakGlass);
             var reads = await db.AuditEvents.AsNoTracking()
-                .Where(e => e.EntityType == "case" && e.EntityId == id && e.UserId != null && (e.Action == "case.read" || e.Action == "case.break-glass"))
+                .Where(e => e.CaseId == caseId && e.UserId != null && (e.Action == read || e.Action == breakGlass))
                 .Select(e => new { e.UserId, e.AgencyId, e.At, e.Action })
                 .ToListAsync(ct);
             var grants = (await db.BreakGlassGrants.AsNoTracking().Where(g => g.CaseId == caseId).ToListAsync(ct))
@@ -57,7 +59,7 @@ public static class CaseViewers
                 var agency = g.First().AgencyId;
                 return new ViewerDto(
                     g.Key, who?.UserName, who?.DisplayName, agency, agency is { } a ? agencies.GetValueOrDefault(a) : null,
-                    g.Count(r => r.Action == "case.read"), g.Max(r => r.At), g.Any(r => r.Action == "case.break-glass"),
+                    g.Count(r => r.Action == read), g.Max(r => r.At), g.Any(r => r.Action == breakGlass),
                     grants.GetValueOrDefault(g.Key)?.Reason, grants.GetValueOrDefault(g.Key)?.ExpiresAt);
             }).OrderByDescending(v => v.LastViewedAt)];
         }

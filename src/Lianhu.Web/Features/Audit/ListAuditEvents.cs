@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,16 @@ public static class ListAuditEvents
 {
     public sealed record Filter(string? EntityId, Guid? UserId, Guid? AgencyId, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = 50);
 
-    public sealed record EventDto(Guid Id, DateTimeOffset At, Guid? UserId, string? Username, Guid? AgencyId, string? AgencyName, string? Role, string Action, string EntityType, string? EntityId, string? Section, string? Reason, string? ClientAddress, long? ChainIndex);
+    /// <summary>An event as auditors see it. <see cref="Reason"/> is null where the reason is free text a
+    /// member of staff typed about the case (<see cref="HasReason"/> still says one was given).</summary>
+    public sealed record EventDto(Guid Id, DateTimeOffset At, Guid? UserId, string? Username, Guid? AgencyId, string? AgencyName, string? Role, string Action, string EntityType, string? EntityId, string? Section, string? Reason, string? ClientAddress, long? ChainIndex, Guid? CaseId, bool HasReason);
+
+    /// <summary>
+    /// Actions whose reason is what staff wrote about the case (why a closure was rejected, why a
+    /// case was reopened): case content the auditor does not need, read on the case by those who
+    /// may. Break-glass reasons and the system's codes stay visible.
+    /// </summary>
+    private static readonly HashSet<string> FreeTextReasons = new(StringComparer.Ordinal) { StableName.Of(AuditAction.CaseClosureReject), StableName.Of(AuditAction.CaseReopen) };
 
     public sealed record Page(IReadOnlyList<EventDto> Items, int PageNumber, int PageSize, int Total);
 
@@ -74,7 +84,7 @@ public static class ListAuditEvents
             var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
             var items = rows.Select(e => new EventDto(
                 e.Id, e.At, e.UserId, e.UserId is { } u ? users.GetValueOrDefault(u) : null, e.AgencyId, e.AgencyId is { } a ? names.GetValueOrDefault(a) : null,
-                e.Role, e.Action, e.EntityType, e.EntityId, e.Section, e.Reason, e.ClientAddress, e.ChainIndex)).ToList();
+                e.Role, e.Action, e.EntityType, e.EntityId, e.Section, FreeTextReasons.Contains(e.Action) ? null : e.Reason, e.ClientAddress, e.ChainIndex, e.CaseId, e.Reason is not null)).ToList();
             return new Page(items, page, size, total);
         }
     }

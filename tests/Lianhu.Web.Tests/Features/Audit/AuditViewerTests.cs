@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lianhu.Web.Tests.Features.Audit;
 
@@ -52,6 +55,24 @@ public abstract class AuditViewerTests<TFactory>(TFactory factory) : IClassFixtu
 
         (await lead.GetAsync("/api/v1/audit-events")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await auditor.GetAsync($"/api/v1/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [ProviderFact]
+    public async Task AProbe_IsRecordedWithTheCaseId_AndTheAuditorFindsIt()
+    {
+        var prober = factory.Account(AgencyType.PoliceStation, "440306");
+        var probed = Guid.CreateVersion7();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordProbe(new AuditActor(prober.UserId, prober.Agency.Id, "caseworker", null), probed);
+            await scope.ServiceProvider.GetRequiredService<LianhuDbContext>().SaveChangesAsync();
+        }
+
+        using var auditor = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440300", Role.Auditor));
+        var page = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit-events?action=probe.not-found&userId={prober.UserId}");
+        var probe = page.GetProperty("items").EnumerateArray().Single();
+        probe.GetProperty("caseId").GetGuid().ShouldBe(probed);
+        probe.GetProperty("entityId").GetString().ShouldBe(probed.ToString());
     }
 }
 
