@@ -89,6 +89,10 @@ public enum AuditAction
     [JsonStringEnumMemberName("person.reject-match")]
     PersonRejectMatch = 1302,
 
+    /// <summary>Possible matches of a person record were read (names and birth dates of records in scope).</summary>
+    [JsonStringEnumMemberName("person.suggestions")]
+    PersonSuggestions = 1303,
+
     // Assessment (1400–): Risk assessments.
     [JsonStringEnumMemberName("assessment.create")]
     AssessmentCreate = 1400,
@@ -177,6 +181,10 @@ public enum AuditAction
     // Legal (1800–): Legal instruments (ADR 0013): the section, protection orders, warning letters, placements.
     [JsonStringEnumMemberName("legal.read")]
     LegalRead = 1800,
+
+    /// <summary>A case's flags (a repeat warning letter) were read: legal content.</summary>
+    [JsonStringEnumMemberName("flags.read")]
+    FlagsRead = 1824,
 
     [JsonStringEnumMemberName("legal-followup.open")]
     LegalFollowupOpen = 1801,

@@ -68,10 +68,14 @@ public sealed class CaseGate(LianhuDbContext db, CurrentUserAccessor current, Ca
             return step.Action == StepAction.Write ? "section.no-write" : "section.no-read";
         }
 
+        var (relation, user) = (context.Relation, context.User);
+        var supervisingCentre = relation == CaseRelation.Supervising && user.AgencyType == AgencyType.LinkageCentre;
         return step.Standing switch
         {
-            StepStanding.OwnerOrSupervisingCentre when context.Owner != context.User.AgencyId
-                && !(context.Relation == CaseRelation.Supervising && context.User.AgencyType == AgencyType.LinkageCentre) => "step.not-owner",
+            StepStanding.OwnerOrSupervisingCentre when context.Owner != user.AgencyId && !supervisingCentre => "step.not-owner",
+            StepStanding.Reviewer when !(relation == CaseRelation.Lead && user.Has(Role.Supervisor)) && !supervisingCentre => "step.reviewers-only",
+            StepStanding.ConsentReader when relation is not (CaseRelation.Lead or CaseRelation.Supervising or CaseRelation.TaskHolder) => "consent.not-allowed",
+            StepStanding.ConsentManager when relation is not (CaseRelation.Lead or CaseRelation.Supervising) => "consent.not-allowed",
             _ => null,
         };
     }

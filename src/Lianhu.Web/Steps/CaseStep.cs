@@ -30,6 +30,15 @@ public enum StepStanding
 
     /// <summary>The record's owner agency, or a linkage centre supervising the case (clocks).</summary>
     OwnerOrSupervisingCentre,
+
+    /// <summary>Who reviews access to the case: the lead agency's supervisors and the supervising linkage centres ("who has viewed this case").</summary>
+    Reviewer,
+
+    /// <summary>Who reads the case's consents: the lead, the supervising centres and the agencies holding a task (ADR 0017).</summary>
+    ConsentReader,
+
+    /// <summary>Who records and withdraws consents: the lead and the supervising centres.</summary>
+    ConsentManager,
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ namespace Lianhu.Web.Steps;
 /// </summary>
 public static class CaseSteps
 {
-    private static CaseStep R(string name, CaseSection? section, CaseRef kind = CaseRef.Case, string route = "id") => new(name, section, StepAction.Read, kind, route);
+    private static CaseStep R(string name, CaseSection? section, CaseRef kind = CaseRef.Case, string route = "id", StepStanding standing = StepStanding.Table) =>
+        new(name, section, StepAction.Read, kind, route, standing);
 
     private static CaseStep W(string name, CaseSection? section, CaseRef kind = CaseRef.Case, string route = "id", StepStanding standing = StepStanding.Table) =>
         new(name, section, StepAction.Write, kind, route, standing);
@@ -22,7 +23,7 @@ public static class CaseSteps
     public static readonly CaseStep History = R("case.history", CaseSection.Identity);
     public static readonly CaseStep Timeline = R("case.timeline", null);
     public static readonly CaseStep PartySuggestions = R("person.suggestions", CaseSection.Identity, route: "caseId");
-    public static readonly CaseStep Viewers = R("case.viewers", null);
+    public static readonly CaseStep Viewers = R("case.viewers", null, standing: StepStanding.Reviewer);
 
     // Risk
     public static readonly CaseStep ReadAssessments = R("assessment.read", CaseSection.Risk);
@@ -61,8 +62,8 @@ public static class CaseSteps
     public static readonly CaseStep FormConferenceStep = W("conference.step", null, CaseRef.Conference, "conferenceId");
 
     // Sharing and visits
-    public static readonly CaseStep ReadConsents = R("consent.read", null);
-    public static readonly CaseStep Consent = W("consent.step", null);
+    public static readonly CaseStep ReadConsents = R("consent.read", null, standing: StepStanding.ConsentReader);
+    public static readonly CaseStep Consent = W("consent.step", null, standing: StepStanding.ConsentManager);
     public static readonly CaseStep ReadVisits = R("visit.read", CaseSection.Visits);
     public static readonly CaseStep RecordVisit = W("visit.record", CaseSection.Visits);
 }

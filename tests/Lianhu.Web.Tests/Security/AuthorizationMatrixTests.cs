@@ -99,17 +99,20 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
 
             var risk = await client.GetAsync($"/api/v1/cases/{id}/assessments");
             var readsRisk = visible && grants.ContainsKey(CaseSection.Risk);
-            if (risk.StatusCode != (readsRisk ? HttpStatusCode.OK : HttpStatusCode.NotFound))
+            // In scope without the section: 403 naming why; out of scope: 404 (ADR 0027).
+            var riskExpected = readsRisk ? HttpStatusCode.OK : visible ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+            if (risk.StatusCode != riskExpected)
             {
-                failures.Add($"{cell}: GET assessments (risk section) → {(int)risk.StatusCode}, table says {(readsRisk ? 200 : 404)}");
+                failures.Add($"{cell}: GET assessments (risk section) → {(int)risk.StatusCode}, table says {(int)riskExpected}");
             }
 
             var viewers = await client.GetAsync($"/api/v1/cases/{id}/viewers");
             var mayAudit = visible && ((relation == CaseRelation.Lead && account.Role == Role.Supervisor)
                 || (account.Agency.Type == AgencyType.LinkageCentre && relation == CaseRelation.Supervising && account.Role is Role.Caseworker or Role.Supervisor));
-            if (viewers.StatusCode != (mayAudit ? HttpStatusCode.OK : HttpStatusCode.NotFound))
+            var viewersExpected = mayAudit ? HttpStatusCode.OK : visible ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound;
+            if (viewers.StatusCode != viewersExpected)
             {
-                failures.Add($"{cell}: GET viewers → {(int)viewers.StatusCode}, expected {(mayAudit ? 200 : 404)}");
+                failures.Add($"{cell}: GET viewers → {(int)viewers.StatusCode}, expected {(int)viewersExpected}");
             }
         }
 

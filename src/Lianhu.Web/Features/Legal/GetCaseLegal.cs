@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -43,7 +44,7 @@ public static class GetCaseLegal
                 return []; // a repeat-warning flag is legal content
             }
 
-            audit.Record(user.AsActor(), "flags.read", "case", caseId.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.FlagsRead, "case", caseId.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return [.. (await db.CaseFlags.AsNoTracking().Where(f => f.CaseId == caseId).ToListAsync(ct)).OrderBy(f => f.RaisedAt).Select(f => f.ToDto())];
         }

@@ -43,7 +43,7 @@ public static class MergePerson
             .WithSummary("Confirm (link) or reject a suggested match between two person records");
 
     public sealed class Handler(
-        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonAccess access, PersonSuggestions.Handler suggestions,
+        LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, PersonAccess access,
         PersonTimeline personTimeline)
     {
         public async Task<(Answer? Answer, FieldErrors? Errors)> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct)
@@ -87,10 +87,11 @@ public static class MergePerson
 
         private async Task<(Answer?, FieldErrors?)> ConfirmAsync(Person source, Person target, CurrentUser user, FieldErrors errors, CancellationToken ct)
         {
-            // The other record must be one the user may see, or one the index itself suggested.
-            if (!await access.CanSeeClusterOfAsync(target.Id, user, ct) && !await IsSuggestedAsync(source, target, user, ct))
+            // The other record must be one of a case the user may see: merging changes that case's history,
+            // so a record outside the scope is merged by the supervising centre that sees both.
+            if (!await access.CanSeeClusterOfAsync(target.Id, user, ct))
             {
-                errors.Add("into", "person.not-suggested");
+                errors.Add("into", "person.outside-scope");
                 return (null, errors);
             }
 
@@ -147,11 +148,5 @@ public static class MergePerson
 
         private Task<List<Guid>> ClusterIdsAsync(Guid rootId, CancellationToken ct) =>
             db.Persons.Where(p => p.RootId == rootId).Select(p => p.Id).ToListAsync(ct);
-
-        private async Task<bool> IsSuggestedAsync(Person source, Person target, CurrentUser user, CancellationToken ct)
-        {
-            var suggested = (await suggestions.SuggestAsync(source.RootId, user, ct)).Select(s => s.PersonId).ToList();
-            return await db.Persons.AnyAsync(p => suggested.Contains(p.Id) && p.RootId == target.RootId, ct);
-        }
     }
 }

@@ -22,13 +22,14 @@ public static class PersonSuggestions
     public const string SameIdNumber = "id-number.same";
 
     /// <param name="PersonId">The candidate record to merge with.</param>
-    /// <param name="Name">Shown in full when you may see one of the candidate's cases, otherwise masked (张*).</param>
+    /// <param name="Name">The candidate's name: suggestions are only records of cases you may see.</param>
     /// <param name="VisibleRecords">Cases of the candidate you may open.</param>
     /// <param name="OtherRecords">Cases of the candidate held by units you may not see (a count only).</param>
     public sealed record Suggestion(
         Guid PersonId, string? Name, DateOnly? BirthDate, string? Sex, decimal Score, IReadOnlyList<string> Reasons, int VisibleRecords, int OtherRecords);
 
-    public sealed record Answer(Guid PersonId, IReadOnlyList<Suggestion> Suggestions);
+    /// <param name="OtherMatches">Possible matches among records you may not see: a count only — ask the supervising linkage centre.</param>
+    public sealed record Answer(Guid PersonId, IReadOnlyList<Suggestion> Suggestions, int OtherMatches = 0);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -44,7 +45,7 @@ public static class PersonSuggestions
             .WithSummary("Possible matches of a case party in the person index, with score and reasons");
     }
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, PersonAccess access, PersonIndexer indexer, PersonNameMatcher matcher)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, PersonAccess access, PersonIndexer indexer, PersonNameMatcher matcher, Audit.AuditTrail audit)
     {
         public async Task<Answer?> ForPartyAsync(Guid caseId, Guid partyId, CancellationToken ct)
         {
@@ -61,7 +62,11 @@ public static class PersonSuggestions
                 return null;
             }
 
-            return new Answer(personId, await SuggestAsync(person.RootId, user, ct));
+            var all = await SuggestAsync(person.RootId, user, ct);
+            audit.Record(user.AsActor(), Lianhu.Domain.Access.AuditAction.PersonSuggestions, "person", personId.ToString(), "identity");
+            await db.SaveChangesAsync(ct);
+            // Records outside the caller's scope are never described — not a masked name, not a birth date: a count.
+            return new Answer(personId, [.. all.Where(s => s.VisibleRecords > 0)], all.Count(s => s.VisibleRecords == 0));
         }
 
         public async Task<IReadOnlyList<Suggestion>> SuggestAsync(Guid rootId, CurrentUser user, CancellationToken ct)

@@ -34,7 +34,7 @@ public abstract class AuditViewerTests<TFactory>(TFactory factory) : IClassFixtu
         row.GetProperty("views").GetInt32().ShouldBe(1);
         row.GetProperty("agencyName").GetString().ShouldBe(centre.Agency.Name);
 
-        (await lead.GetAsync($"/api/v1/cases/{id}/viewers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await lead.GetAsync($"/api/v1/cases/{id}/viewers")).StatusCode.ShouldBe(HttpStatusCode.Forbidden); // in scope, not a reviewer: 403 (ADR 0027)
         using var stranger = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440304", Role.Supervisor));
         (await stranger.GetAsync($"/api/v1/cases/{id}/viewers")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -166,6 +166,43 @@ public abstract class PersonIndexTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [ProviderFact]
+    public async Task ARecordOutsideYourScope_IsNeverDescribedInSuggestions_NorMergedInto()
+    {
+        // Issue 12 finding 11: a caseworker in another district, with only a name, got a suggestion
+        // with the birth date, sex and masked name of a victim outside their scope, and could merge into it.
+        var birth = TestIdentities.BirthDate().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var police = await factory.ClientAsAsync(factory.PoliceStation(), "en");
+        using var stranger = await factory.ClientAsAsync(factory.PoliceStation(IntakeCalls.Futian), "en");
+        var theirs = await police.OpenAsync(new
+        {
+            channel = "police-110",
+            summary = "出警",
+            divisionCode = Community,
+            parties = new[] { new { role = "victim", name = "王秀英", birthDate = birth, sex = "female" } },
+        });
+        var theirPerson = theirs.GetProperty("intake").GetProperty("parties")[0].GetProperty("personId").GetGuid();
+        var mine = await stranger.OpenAsync(new
+        {
+            channel = "walk-in",
+            summary = "来访",
+            divisionCode = factory.City.Agencies.First(a => a.Type == Lianhu.Domain.Organisation.AgencyType.CommunityWorkstation
+                && a.Division.Value.StartsWith(factory.PoliceStation(IntakeCalls.Futian).Agency.Division.Value, StringComparison.Ordinal)).Division.Value,
+            parties = new[] { new { role = "victim", name = "王秀英" } },
+        });
+        var party = mine.GetProperty("intake").GetProperty("parties")[0];
+
+        var answer = await stranger.JsonAsync($"/api/v1/cases/{mine.Id()}/parties/{party.GetProperty("id").GetGuid()}/suggestions");
+        answer.GetProperty("suggestions").GetArrayLength().ShouldBe(0);
+        answer.GetProperty("otherMatches").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        answer.GetRawText().ShouldNotContain(birth);
+        answer.GetRawText().ShouldNotContain(theirPerson.ToString());
+
+        var merge = await stranger.PostAsJsonAsync($"/api/v1/persons/{party.GetProperty("personId").GetGuid()}/merge", new { into = theirPerson });
+        (await merge.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("into").GetArrayLength().ShouldBe(1);
+        (await police.JsonAsync($"/api/v1/cases/{theirs.Id()}/history")).GetProperty("parties")[0].GetProperty("records").GetArrayLength().ShouldBe(0);
+    }
+
+    [ProviderFact]
     public async Task PersonsOutsideYourScope_Are404()
     {
         using var police = await factory.ClientAsAsync(factory.PoliceStation());
