@@ -68,15 +68,31 @@ public sealed class CaseGate(LianhuDbContext db, CurrentUserAccessor current, Ca
             return step.Action == StepAction.Write ? "section.no-write" : "section.no-read";
         }
 
-        var (relation, user) = (context.Relation, context.User);
-        var supervisingCentre = relation == CaseRelation.Supervising && user.AgencyType == AgencyType.LinkageCentre;
-        return step.Standing switch
+        return Holds(step.Standing, context.User, context.Relation, context.Owner) ? null : step.Standing switch
         {
-            StepStanding.OwnerOrSupervisingCentre when context.Owner != user.AgencyId && !supervisingCentre => "step.not-owner",
-            StepStanding.Reviewer when !(relation == CaseRelation.Lead && user.Has(Role.Supervisor)) && !supervisingCentre => "step.reviewers-only",
-            StepStanding.ConsentReader when relation is not (CaseRelation.Lead or CaseRelation.Supervising or CaseRelation.TaskHolder) => "consent.not-allowed",
-            StepStanding.ConsentManager when relation is not (CaseRelation.Lead or CaseRelation.Supervising) => "consent.not-allowed",
-            _ => null,
+            StepStanding.OwnerOrSupervisingCentre => "step.not-owner",
+            StepStanding.Reviewer => "step.reviewers-only",
+            _ => "consent.not-allowed",
+        };
+    }
+
+    /// <summary>
+    /// Does the caller hold a standing the permission table does not express? The one place these rules
+    /// live: the gate applies them, and features that show or hide an action (consent forms, the viewers
+    /// panel) ask the same question.
+    /// </summary>
+    public static bool Holds(StepStanding standing, CurrentUser user, CaseRelation relation, Guid? owner = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var handling = user.Has(Role.Caseworker) || user.Has(Role.Supervisor);
+        var supervisingCentre = relation == CaseRelation.Supervising && user.AgencyType == AgencyType.LinkageCentre;
+        return standing switch
+        {
+            StepStanding.OwnerOrSupervisingCentre => owner == user.AgencyId || supervisingCentre,
+            StepStanding.Reviewer => (relation == CaseRelation.Lead && user.Has(Role.Supervisor)) || supervisingCentre,
+            StepStanding.ConsentReader => handling && relation is CaseRelation.Lead or CaseRelation.Supervising or CaseRelation.TaskHolder,
+            StepStanding.ConsentManager => handling && relation is CaseRelation.Lead or CaseRelation.Supervising,
+            _ => true,
         };
     }
 

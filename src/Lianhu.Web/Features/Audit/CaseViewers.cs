@@ -35,8 +35,8 @@ public static class CaseViewers
         public async Task<List<ViewerDto>?> HandleAsync(Guid caseId, CancellationToken ct)
         {
             var user = current.Required;
-            var found = await db.Cases.AsNoTracking().VisibleTo(user).Where(c => c.Id == caseId).Select(c => new { c.LeadAgencyId }).SingleOrDefaultAsync(ct);
-            if (found is null || !MaySee(user, found.LeadAgencyId))
+            var found = await db.Cases.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+            if (found is null || !CaseGate.Holds(StepStanding.Reviewer, user, CaseAccess.RelationTo(user, found)))
             {
                 return null;
             }
@@ -63,9 +63,5 @@ public static class CaseViewers
                     grants.GetValueOrDefault(g.Key)?.Reason, grants.GetValueOrDefault(g.Key)?.ExpiresAt);
             }).OrderByDescending(v => v.LastViewedAt)];
         }
-
-        public static bool MaySee(CurrentUser user, Guid leadAgencyId) =>
-            (user.AgencyId == leadAgencyId && user.Has(Role.Supervisor))
-            || (user.AgencyType == AgencyType.LinkageCentre && user.AgencyId != leadAgencyId && (user.Has(Role.Supervisor) || user.Has(Role.Caseworker)));
     }
 }

@@ -18,9 +18,7 @@ public static class ConsentRules
     public static IQueryable<CaseConsent> InForceFor(this IQueryable<CaseConsent> consents, Guid agencyId, AgencyType type, DateTimeOffset now) =>
         consents.Where(c => c.WithdrawnAt == null && (c.ExpiresAt == null || c.ExpiresAt > now) && (c.AgencyId == agencyId || (c.AgencyId == null && c.AgencyType == type)));
 
-    public static bool MayManage(CurrentUser user, Case c) =>
-        (user.Has(Role.Caseworker) || user.Has(Role.Supervisor)) && CaseAccess.RelationTo(user, c) is CaseRelation.Lead or CaseRelation.Supervising;
+    public static bool MayManage(CurrentUser user, Case c) => Steps.CaseGate.Holds(Steps.StepStanding.ConsentManager, user, CaseAccess.RelationTo(user, c));
 
-    public static bool MayRead(CurrentUser user, Case c) =>
-        MayManage(user, c) || CaseAccess.RelationTo(user, c) == CaseRelation.TaskHolder;
+    public static bool MayRead(CurrentUser user, Case c) => Steps.CaseGate.Holds(Steps.StepStanding.ConsentReader, user, CaseAccess.RelationTo(user, c));
 }
