@@ -309,6 +309,22 @@ public enum AuditAction
     [JsonStringEnumMemberName("retention.apply")]
     RetentionApply = 2110,
 
+    /// <summary>An administrator asked for a case-reading role for an account; a second administrator decides (four eyes).</summary>
+    [JsonStringEnumMemberName("user.grant.request")]
+    UserGrantRequest = 2111,
+
+    /// <summary>A second administrator approved a role request: the roles were granted.</summary>
+    [JsonStringEnumMemberName("user.grant.approve")]
+    UserGrantApprove = 2112,
+
+    /// <summary>A second administrator rejected a role request.</summary>
+    [JsonStringEnumMemberName("user.grant.reject")]
+    UserGrantReject = 2113,
+
+    /// <summary>Roles were taken from an account (no second administrator needed to take away).</summary>
+    [JsonStringEnumMemberName("user.roles.remove")]
+    UserRolesRemove = 2114,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]

@@ -16,7 +16,7 @@ public sealed class RoleSeeder(LianhuDbContext db, ILookupNormalizer normalizer)
         {
             db.Roles.Add(new StaffRole
             {
-                Id = Features.Demo.DemoCity.StableId("role:" + name),
+                Id = StableIds.For("role:" + name),
                 Name = name,
                 NormalizedName = normalizer.NormalizeName(name),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),

@@ -1,6 +1,4 @@
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Features.Instruments;
 
 namespace Lianhu.Web.Hosting;
 
@@ -35,6 +33,13 @@ public static class LianhuHost
         }
 
         builder.Services.AddLianhu(builder.Configuration);
+        // Every registration must be constructible at start, not on the first request that needs it:
+        // a feature module that forgets a service fails the host (and every test) at once.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
     }
 
     /// <summary>Applies migrations and reference data; in demo mode also seeds the demo city.</summary>
@@ -43,10 +48,9 @@ public static class LianhuHost
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<InstrumentSeeder>().EnsureAsync(ct);
-        if (scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Lianhu:Demo"))
+        foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>().OrderBy(s => s.Order))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+            await step.RunAsync(ct);
         }
     }
 }

@@ -1,21 +1,5 @@
 using Lianhu.Web.Api;
 using Lianhu.Web.Components;
-using Lianhu.Web.Features.Admin;
-using Lianhu.Web.Features.Archive;
-using Lianhu.Web.Features.Assessments;
-using Lianhu.Web.Features.Audit;
-using Lianhu.Web.Features.Auth;
-using Lianhu.Web.Features.Cases;
-using Lianhu.Web.Features.Clocks;
-using Lianhu.Web.Features.Closure;
-using Lianhu.Web.Features.Divisions;
-using Lianhu.Web.Features.Instruments;
-using Lianhu.Web.Features.Intake;
-using Lianhu.Web.Features.Legal;
-using Lianhu.Web.Features.Linkage;
-using Lianhu.Web.Features.Notifications;
-using Lianhu.Web.Features.Sharing;
-using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Localization;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -68,53 +52,16 @@ public static class LianhuPipeline
         });
 
         var open = app.MapGroup("/api/v1");
-        IssueToken.Map(open);
-
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Staff);
-        OpenCase.Map(api);
-        GetCase.Map(api);
-        ListCases.Map(api);
-        ListDivisions.Map(api);
-        ListAgencies.Map(api);
-        ListInstruments.Map(api);
-        GetInstrument.Map(api);
-        ScoreInstrument.Map(api);
-        CreateInstrument.Map(api); // publishing: own policy (InstrumentPublishers)
-        PublishInstrumentVersion.Map(api);
-        CreateAssessment.Map(api);
-        ListAssessments.Map(api);
-        GetAssessment.Map(api);
-        api.MapClocks();
-        api.MapLegal();
-        CaseViewers.Map(api);
-        BreakGlass.Map(api);
-        CaseClosure.Map(api);
-        api.MapArchive();
-        RecordVisit.Map(api);
-        api.MapLinkage();
-        api.MapSharing();
-
+        var staff = app.MapGroup("/api/v1").RequireAuthorization(Policies.Staff);
         var auditors = app.MapGroup("/api/v1").RequireAuthorization(Policies.Auditor).NotACaseStep("the audit log: auditors read traces, never case content");
-        ListAuditEvents.Map(auditors);
-        IntakeEndpoints.Map(api);
-
         var admin = app.MapGroup("/api/v1").RequireAuthorization(Policies.Sysadmin).NotACaseStep("administration: accounts, agencies and deliveries of the admin's division, never case content");
-        CreateAgency.Map(admin);
-        ListUsers.Map(admin);
-        CreateUser.Map(admin);
-        SetUserLock.Map(admin);
-        SetUserRoles.Map(admin);
-        RoleRequests.Map(admin);
-        admin.MapLinkageAdmin();
-        Features.Retention.RetentionReport.Map(admin);
-        admin.MapNotificationsAdmin();
+        var routes = new FeatureRoutes(app, open, staff, auditors, admin);
+        foreach (var module in FeatureModules.All)
+        {
+            module.MapEndpoints(routes);
+        }
 
         UiEndpoints.Map(app);
-        Features.Legal.Documents.DocumentEndpoints.MapUi(app);
-        Features.Persons.PersonForms.Map(app);
-        Features.Archive.ArchiveForms.Map(app);
-        app.MapLinkageUi();
-        app.MapNotificationsUi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -2,27 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Lianhu.Domain.Access;
-using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Admin;
-using Lianhu.Web.Features.Archive;
-using Lianhu.Web.Features.Assessments;
-using Lianhu.Web.Features.Audit;
-using Lianhu.Web.Features.Cases;
-using Lianhu.Web.Features.Clocks;
-using Lianhu.Web.Features.Closure;
-using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Features.Divisions;
-using Lianhu.Web.Features.Instruments;
-using Lianhu.Web.Features.Intake;
-using Lianhu.Web.Features.Legal;
-using Lianhu.Web.Features.Linkage;
-using Lianhu.Web.Features.Notifications;
-using Lianhu.Web.Features.PolicyFiles;
-using Lianhu.Web.Features.Retention;
-using Lianhu.Web.Features.Sharing;
-using Lianhu.Web.Features.Visits;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Localization;
 using Lianhu.Web.Security;
@@ -44,7 +25,6 @@ public static class LianhuServices
     public static IServiceCollection AddLianhu(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddLianhuPolicies(configuration);
         services.AddLianhuDatabase();
         services.AddSingleton(sp => new DateDisplay(DateDisplay.ResolveZone(sp.GetRequiredService<IConfiguration>()["Lianhu:TimeZone"])));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -81,56 +61,16 @@ public static class LianhuServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        // Use cases (one handler per feature file).
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditSealer>();
-        services.AddSingleton<AuditAnchor>();
-        services.AddSingleton<AuditSignature>();
-        services.AddScoped<AuditVerifier>();
-        services.AddScoped<ListAuditEvents.Handler>();
-        services.AddScoped<CaseViewers.Handler>();
-        services.AddHostedService<AuditSealerService>();
-        services.AddScoped<DivisionImporter>();
         services.AddScoped<RoleSeeder>();
-        services.AddScoped<DemoSeeder>();
-        services.AddSingleton<CaseAccess>();
         services.AddScoped<Steps.CaseGate>();
-        services.AddScoped<BreakGlass.Handler>();
-        services.AddScoped<OpenCase.Handler>();
-        services.AddScoped<CaseClosure.Handler>();
-        services.AddArchive();
-        services.AddScoped<VisitPlanner>();
-        services.AddScoped<ReturnVisitTasks>();
-        services.AddScoped<RetentionReport.Handler>();
-        services.AddScoped<RecordVisit.Handler>();
-        services.AddScoped<RetentionJob>();
-        services.AddScoped<IRetentionStep, VisitNotesRetention>();
-        services.AddScoped<IClosureCondition, OpenTasksCondition>();
-        services.AddScoped<IClosureCondition, OpenReturnVisitsCondition>();
-        services.AddScoped<IClosureCondition, RunningClocksCondition>();
-        services.AddScoped<GetCase.Handler>();
-        services.AddScoped<ListCases.Handler>();
-        services.AddScoped<CreateAgency.Handler>();
-        services.AddScoped<ListUsers.Handler>();
-        services.AddScoped<CreateUser.Handler>();
-        services.AddScoped<SetUserLock.Handler>();
-        services.AddScoped<SetUserRoles.Handler>();
-        services.AddScoped<RoleRequests.Handler>();
-        services.AddLianhuClocks();
-        services.AddScoped<InstrumentStore>();
-        services.AddScoped<InstrumentSeeder>();
-        services.AddScoped<ScoreInstrument.Handler>();
-        services.AddScoped<ListInstruments.Handler>();
-        services.AddScoped<PublishInstrumentVersion.Handler>();
-        services.AddScoped<CreateAssessment.Handler>();
-        services.AddScoped<ReassessmentClock>();
-        services.AddScoped<ListAssessments.Handler>();
-        services.AddScoped<GetAssessment.Handler>();
-        services.AddLianhuLegal();
-        services.AddLianhuIntake(configuration);
-        services.AddLianhuLinkage();
-        services.AddLianhuSharing();
-        services.AddLianhuNotifications();
+        services.AddScoped<Steps.CaseEvents>();
+
+        // Every feature registers its own use cases, listeners and startup steps (Hosting/FeatureModule).
+        foreach (var module in FeatureModules.All)
+        {
+            module.AddServices(services, configuration);
+        }
+
         return services;
     }
 
@@ -186,8 +126,7 @@ public static class LianhuServices
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(LianhuClaims.AgencyId))
             .AddPolicy(Policies.Sysadmin, p => p.RequireAuthenticatedUser().RequireRole("sysadmin"))
-            .AddPolicy(Policies.Auditor, p => p.RequireAuthenticatedUser().RequireRole("auditor"))
-            .AddPolicy(InstrumentPublishers.Policy, InstrumentPublishers.Configure);
+            .AddPolicy(Policies.Auditor, p => p.RequireAuthenticatedUser().RequireRole("auditor"));
     }
 }
 

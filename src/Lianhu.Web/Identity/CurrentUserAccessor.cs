@@ -30,8 +30,8 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http, LianhuDbConte
         var now = time.GetUtcNow();
         var userId = user.UserId;
         var emergency = db.BreakGlassGrants.AsNoTracking().Where(g => g.UserId == userId && g.ExpiresAt > now).Select(g => g.CaseId).ToHashSet();
-        var tasks = Features.Linkage.TaskHolders.OpenTaskCases(db, user, sharing, now);
-        var shared = tasks.Count > 0 && sharing.NeedsConsent(user.AgencyType) ? Features.Linkage.TaskHolders.SharedSections(db, user, tasks, now) : null;
+        var tasks = CaseRelationQueries.OpenTaskCases(db, user, sharing, now);
+        var shared = tasks.Count > 0 && sharing.NeedsConsent(user.AgencyType) ? CaseRelationQueries.SharedSections(db, user, tasks, now) : null;
         var supervised = new HashSet<Guid>();
         if (SupervisionLines.Supervises(user.AgencyType, user.Division.Tier) is { Count: > 0 } line)
         {

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Browser;

@@ -2,7 +2,6 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Tests.Features.Intake;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

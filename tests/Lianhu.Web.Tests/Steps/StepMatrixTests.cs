@@ -5,7 +5,6 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Steps;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 

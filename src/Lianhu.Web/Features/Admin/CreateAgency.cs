@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
@@ -72,7 +73,7 @@ public static class CreateAgency
             var agency = Agency.Create(Guid.CreateVersion7(time.GetUtcNow()), request.Name!, type, division);
             agency.SetDutyEmail(dutyEmail);
             db.Agencies.Add(agency);
-            audit.Record(admin.AsActor(), "agency.create", "agency", agency.Id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.AgencyCreate, "agency", agency.Id.ToString());
             await db.SaveChangesAsync(ct);
             return (AgencyDto.From(agency), null);
         }

@@ -78,8 +78,8 @@ public static class CreateUser
             // Staged before the account is saved, so the account and its pending request are written
             // by the same SaveChanges: there is never an account that could sign in without approval.
             db.RoleRequests.Add(RoleRequest.Open(Guid.CreateVersion7(now), user.Id, newAccount: true, roles, admin.UserId, now));
-            audit.Record(admin.AsActor(), "user.create", "user", user.Id.ToString());
-            audit.Record(admin.AsActor(), "user.grant.request", "user", user.Id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.UserCreate, "user", user.Id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.UserGrantRequest, "user", user.Id.ToString());
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
             {

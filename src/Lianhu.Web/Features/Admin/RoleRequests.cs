@@ -65,7 +65,7 @@ public static class RoleRequests
             if (!approve)
             {
                 request.Reject(admin.UserId, now);
-                audit.Record(admin.AsActor(), "user.grant.reject", "user", user.Id.ToString());
+                audit.Record(admin.AsActor(), AuditAction.UserGrantReject, "user", user.Id.ToString());
                 await db.SaveChangesAsync(ct);
                 return true;
             }
@@ -74,7 +74,7 @@ public static class RoleRequests
             var held = (await users.GetRolesAsync(user)).Select(StableName.Parse<Role>).ToList();
             var adding = request.RoleList.Except(held).ToList();
             RoleSeparation.Check(held.Concat(adding));
-            audit.Record(admin.AsActor(), "user.grant.approve", "user", user.Id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.UserGrantApprove, "user", user.Id.ToString());
             if (adding.Count > 0)
             {
                 await users.AddToRolesAsync(user, adding.Select(StableName.Of)); // saves the decision and its audit event with the roles

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -41,7 +42,7 @@ public static class SetAgencyDutyEmail
             }
 
             agency.SetDutyEmail(address);
-            audit.Record(admin.AsActor(), "agency.duty-email", "agency", id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.AgencyDutyEmail, "agency", id.ToString());
             await db.SaveChangesAsync(ct);
             return (AgencyDto.From(agency), null);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -48,7 +49,7 @@ public static class SetUserEmail
                 return (true, new FieldErrors(text).Add("email", "email.invalid"));
             }
 
-            audit.Record(admin.AsActor(), "user.email", "user", id.ToString());
+            audit.Record(admin.AsActor(), AuditAction.UserEmail, "user", id.ToString());
             await db.SaveChangesAsync(ct);
             return (true, null);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
@@ -37,7 +38,7 @@ public static class SetUserLock
             }
 
             await users.UpdateSecurityStampAsync(user);
-            audit.Record(admin.AsActor(), locked ? "user.lock" : "user.unlock", "user", id.ToString());
+            audit.Record(admin.AsActor(), locked ? AuditAction.UserLock : AuditAction.UserUnlock, "user", id.ToString());
             await db.SaveChangesAsync(ct);
             sessions.Forget(id);
             return true;

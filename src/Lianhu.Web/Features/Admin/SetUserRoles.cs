@@ -78,13 +78,13 @@ public static class SetUserRoles
                 await users.RemoveFromRolesAsync(user, removing.Select(StableName.Of));
                 await users.UpdateSecurityStampAsync(user);
                 sessions.Forget(user.Id);
-                audit.Record(admin.AsActor(), "user.roles.remove", "user", id.ToString());
+                audit.Record(admin.AsActor(), AuditAction.UserRolesRemove, "user", id.ToString());
             }
 
             if (adding.Count > 0)
             {
                 db.RoleRequests.Add(RoleRequest.Open(Guid.CreateVersion7(time.GetUtcNow()), user.Id, newAccount: false, [.. held.Except(removing).Concat(adding)], admin.UserId, time.GetUtcNow()));
-                audit.Record(admin.AsActor(), "user.grant.request", "user", id.ToString());
+                audit.Record(admin.AsActor(), AuditAction.UserGrantRequest, "user", id.ToString());
             }
 
             await db.SaveChangesAsync(ct);

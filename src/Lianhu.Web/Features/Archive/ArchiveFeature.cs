@@ -10,6 +10,7 @@ public static class ArchiveFeature
         services.AddScoped<ListHouseholds.Handler>();
         services.AddScoped<GetHousehold.Handler>();
         services.AddScoped<ClosureFeedback>();
+        services.AddScoped<Steps.ICaseListener<Closure.CaseClosed>>(sp => sp.GetRequiredService<ClosureFeedback>());
         services.AddScoped<ListFeedback.Handler>();
         return services;
     }

@@ -1,6 +1,9 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +15,14 @@ namespace Lianhu.Web.Features.Archive;
 /// every push — and a webhook where it has one; what it then reads is <see cref="ListFeedback"/>.
 /// Mandatory reporters are not agencies in this sense: they see the status on their receipt.
 /// </summary>
-public sealed class ClosureFeedback(LianhuDbContext db, InboxPublisher inbox, WebhookOutbox outbox)
+public sealed class ClosureFeedback(LianhuDbContext db, InboxPublisher inbox, WebhookOutbox outbox) : Steps.ICaseListener<Closure.CaseClosed>
 {
+    private IReadOnlyList<InboxSignal> staged = [];
+
+    public async Task OnAsync(Closure.CaseClosed happened, CancellationToken ct) => staged = await StageAsync(happened.Case, ct);
+
+    public Task SavedAsync(Closure.CaseClosed happened, CancellationToken ct) => PublishAsync(staged, ct);
+
     public const string Kind = "case.closed";
 
     /// <summary>Stages the webhooks in the closing transaction and returns the signals to push after it commits.</summary>

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
@@ -35,7 +36,7 @@ public static class GetHousehold
             var household = await reader.ReadAsync(user, await households.ExpandAsync([caseId], ct), ct);
             foreach (var entry in household.Closed)
             {
-                audit.Record(user.AsActor(), "case.archive.read", "case", entry.CaseId.ToString(), "archive");
+                audit.Record(user.AsActor(), AuditAction.CaseArchiveRead, "case", entry.CaseId.ToString(), "archive");
             }
 
             await db.SaveChangesAsync(ct);

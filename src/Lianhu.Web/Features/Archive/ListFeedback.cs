@@ -64,7 +64,7 @@ public static class ListFeedback
                 [.. tasks[c.Id].Select(t => new FeedbackTask(t.Id, StableName.Of(t.Kind), t.Step, StableName.Of(t.Status), t.ClosedAt, t.ClosingText))])).ToList();
             if (items.Count > 0)
             {
-                audit.Record(user.AsActor(), "feedback.read", "agency", agencyId.ToString(), "feedback");
+                audit.Record(user.AsActor(), AuditAction.FeedbackRead, "agency", agencyId.ToString(), "feedback");
                 await db.SaveChangesAsync(ct);
             }
 

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using System.Text.RegularExpressions;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
@@ -60,7 +61,7 @@ public static partial class ListHouseholds
             if (!string.IsNullOrEmpty(q))
             {
                 // A search by person is a read of personal data (the query is not logged: it may be a name or an ID number).
-                audit.Record(user.AsActor(), "archive.search", "archive", null, "archive");
+                audit.Record(user.AsActor(), AuditAction.ArchiveSearch, "archive", null, "archive");
                 await db.SaveChangesAsync(ct);
             }
 

@@ -52,7 +52,7 @@ public static class CreateAssessment
 
     /// <summary>Shared by the API endpoint and the case page's assessment form.</summary>
     public sealed class Handler(
-        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CaseGate gate, AuditTrail audit, TimeProvider time, ReassessmentClock reassessment, Visits.VisitPlanner visits, Linkage.CaseRouting routing)
+        LianhuDbContext db, InstrumentStore instruments, RiskHandlingPolicy policy, CaseGate gate, AuditTrail audit, TimeProvider time, ReassessmentClock reassessment, CaseEvents events)
     {
         public async Task<Outcome> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -93,11 +93,11 @@ public static class CreateAssessment
 
             db.Assessments.Add(assessment);
             await reassessment.ScheduleAsync(assessment, user.UserId, user.AgencyId, now, ct);
-            await visits.PlanAsync(assessment, user, now, ct);
-            audit.Record(user.AsActor(), "assessment.create", "assessment", assessment.Id.ToString(), section: "case:" + caseId.ToString("N"));
+            var recorded = new AssessmentRecorded(assessment, user, now);
+            await events.RaiseAsync(recorded, ct); // visit plans (Visits)
+            audit.Record(user.AsActor(), AuditAction.AssessmentCreate, "assessment", assessment.Id.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
-            await visits.PublishAsync(ct);
-            await routing.RouteAfterAssessmentAsync(caseId, user, ct); // linkage: route the case at its new level (idempotent)
+            await events.SavedAsync(recorded, ct); // pushes; routing at the new level (Routing)
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);
             return new Outcome(assessment.ToDto(agency), null);
         }

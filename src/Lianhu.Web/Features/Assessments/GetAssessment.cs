@@ -37,7 +37,7 @@ public static class GetAssessment
                 return null;
             }
 
-            audit.Record(user.AsActor(), "assessment.read", "assessment", assessmentId.ToString(), section: "risk");
+            audit.Record(user.AsActor(), AuditAction.AssessmentRead, "assessment", assessmentId.ToString(), section: "risk");
             await db.SaveChangesAsync(ct);
             return (await ListAssessments.ToDtosAsync(db, [found], ct))[0];
         }

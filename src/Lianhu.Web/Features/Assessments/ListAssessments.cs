@@ -35,7 +35,7 @@ public static class ListAssessments
             // Newest by assessment date: a paper assessment entered later sits where it happened.
             var rows = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId)
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
-            audit.Record(user.AsActor(), "assessment.read", "case", caseId.ToString(), section: "risk");
+            audit.Record(user.AsActor(), AuditAction.AssessmentRead, "case", caseId.ToString(), section: "risk");
             await db.SaveChangesAsync(ct);
             return await ToDtosAsync(db, rows, ct);
         }

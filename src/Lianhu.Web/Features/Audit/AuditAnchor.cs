@@ -50,7 +50,18 @@ public sealed class AuditAnchor(IConfiguration configuration, FieldCipher cipher
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         var temp = $"{Path}.{Environment.ProcessId}.tmp";
         var line = string.Join(' ', "v2", index.ToString(CultureInfo.InvariantCulture), hash, eventId.ToString("N"), signature.SignAnchor(Content(index, hash, eventId)));
-        File.WriteAllText(temp, line);
+        // Owner-only, like the key ring and the database files: the anchor names the chain's head.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
+        {
+            writer.Write(line);
+        }
+
         File.Move(temp, Path, overwrite: true);
     }
 

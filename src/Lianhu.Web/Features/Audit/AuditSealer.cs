@@ -95,7 +95,11 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSig
                 return (0, LostRace); // someone else sealed meanwhile
             }
 
-            await StampAsync(chained.Pending, ct);
+            if (await StampRowsAsync(chained.Pending, ct) != chained.Pending.Count)
+            {
+                return (0, LostRace); // another sealer stamped some of these rows first: roll back (no commit) and chain again
+            }
+
             await tx.CommitAsync(ct);
         }
 

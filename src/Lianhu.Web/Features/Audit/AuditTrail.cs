@@ -23,9 +23,9 @@ public sealed class AuditTrail(LianhuDbContext db, TimeProvider time, AuditSigna
     public void RecordProbe(AuditActor actor, Guid caseId) =>
         Record(actor, AuditAction.ProbeNotFound, "case", caseId.ToString(), caseId: caseId);
 
-    /// <summary>Records an action by its wire name; being replaced by the typed overload at every call site.</summary>
+    /// <summary>Records an action by its wire name (only through the typed overloads).</summary>
     /// <param name="caseId">The case the event concerns; by default the entity when it is a case, or the case named in a <c>case:&lt;id&gt;</c> section.</param>
-    public void Record(AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null, Guid? caseId = null)
+    private void Record(AuditActor actor, string action, string entityType, string? entityId, string? section = null, string? reason = null, Guid? caseId = null)
     {
         caseId ??= CaseOf(entityType, entityId, section);
         var e = AuditEvent.Record(Guid.CreateVersion7(time.GetUtcNow()), time.GetUtcNow(), actor, action, entityType, entityId, section, reason, caseId);

@@ -36,7 +36,7 @@ public static class BreakGlass
             .WithTags("Cases")
             .WithSummary("Emergency access to a case outside your scope, with a reason, for a limited time");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, IConfiguration configuration, Linkage.InboxPublisher inbox)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, IConfiguration configuration, Inbox.InboxPublisher inbox)
     {
         /// <summary>The user's emergency accesses still running, soonest to end first.</summary>
         public async Task<IReadOnlyList<ActiveGrant>> ActiveAsync(CurrentUser user, CancellationToken ct)
@@ -81,7 +81,7 @@ public static class BreakGlass
             var grant = BreakGlassGrant.Open(
                 Guid.CreateVersion7(now), target.Id, user.UserId, user.AgencyId, request.Reason!, now, TimeSpan.FromHours(configuration.GetValue("Lianhu:BreakGlass:Hours", 2.0)));
             db.BreakGlassGrants.Add(grant);
-            audit.Record(user.AsActor(), "case.break-glass", "case", target.Id.ToString(), reason: "break-glass " + grant.Id.ToString("N"));
+            audit.Record(user.AsActor(), AuditAction.CaseBreakGlass, "case", target.Id.ToString(), reason: "break-glass " + grant.Id.ToString("N"));
             await db.SaveChangesAsync(ct);
 
             // At once, to the lead and the linkage centres above the case (ids only, never content).
@@ -92,7 +92,7 @@ public static class BreakGlass
                 .Select(a => new { a.Id, a.DivisionCode }).ToListAsync(ct);
             var signals = centres.Where(a => DivisionCode.Parse(a.DivisionCode).Contains(community)).Select(a => a.Id)
                 .Append(target.LeadAgencyId).Distinct()
-                .Select(agency => new Linkage.InboxSignal(Linkage.InboxSignal.AgencyGroup(agency), "break-glass", Guid.Empty, target.Id)).ToList();
+                .Select(agency => new Inbox.InboxSignal(Inbox.InboxSignal.AgencyGroup(agency), "break-glass", Guid.Empty, target.Id)).ToList();
             await inbox.PublishAsync(signals, ct);
             return (new Granted(target.Id, target.Number, grant.ExpiresAt), null, false);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using System.Text.Json.Serialization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;

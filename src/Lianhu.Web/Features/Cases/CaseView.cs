@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
@@ -13,6 +14,9 @@ namespace Lianhu.Web.Features.Cases;
 /// </summary>
 public static class CaseView
 {
+    /// <summary>The case's version as an HTTP entity tag (for If-Match on PATCH).</summary>
+    public static string ETag(int version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
     public static async Task<(CaseDto Dto, IReadOnlyList<CaseSection> Shown)> LoadAsync(LianhuDbContext db, CaseContext inside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(inside);

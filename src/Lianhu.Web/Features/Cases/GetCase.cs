@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -20,7 +21,7 @@ public static class GetCase
                     return TypedResults.NotFound();
                 }
 
-                http.Response.Headers.ETag = EditCase.ETag(dto.Version); // for If-Match on PATCH
+                http.Response.Headers.ETag = CaseView.ETag(dto.Version); // for If-Match on PATCH
                 return TypedResults.Ok(dto);
             }).OnCase(CaseSteps.ReadCase)
             .WithName("GetCase")
@@ -39,7 +40,7 @@ public static class GetCase
 
             var (dto, shown) = await CaseView.LoadAsync(db, inside, ct);
             // The trace names the sections whose content was returned, so "who read the victim's address" has an answer.
-            audit.Record(inside.User.AsActor(), "case.read", "case", id.ToString(), CaseView.SectionList(shown));
+            audit.Record(inside.User.AsActor(), AuditAction.CaseRead, "case", id.ToString(), CaseView.SectionList(shown));
             await db.SaveChangesAsync(ct);
             return dto;
         }

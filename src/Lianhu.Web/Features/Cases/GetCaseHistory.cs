@@ -1,3 +1,5 @@
+using Lianhu.Domain.Access;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
@@ -107,7 +109,7 @@ public static class GetCaseHistory
                     party.Id, StableName.Of(party.Role), person.Id, person.Name, person.MergeReason, members.Count(m => m.RootId == person.RootId) - 1, incidentsSeen, records, elsewhere));
             }
 
-            audit.Record(user.AsActor(), "case.history.read", "case", caseId.ToString(), "identity");
+            audit.Record(user.AsActor(), AuditAction.CaseHistoryRead, "case", caseId.ToString(), "identity");
             await db.SaveChangesAsync(ct);
             return new History(caseId, now, result);
         }

@@ -56,7 +56,7 @@ public static class GetCaseTimeline
                 .ToList();
             var agencyIds = items.Select(i => i.AgencyId).Concat(items.Select(i => i.Other).OfType<Guid>()).Distinct().ToList();
             var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-            audit.Record(user.AsActor(), "case.timeline.read", "case", caseId.ToString(), notes ? "timeline,incident" : "timeline");
+            audit.Record(user.AsActor(), AuditAction.CaseTimelineRead, "case", caseId.ToString(), notes ? "timeline,incident" : "timeline");
             await db.SaveChangesAsync(ct);
             return [.. items.Select(i => new Entry(i.Id, i.At, i.Kind, i.Section, i.AgencyId, agencies.GetValueOrDefault(i.AgencyId), i.Note, i.Detail,
                 i.Other is { } other ? agencies.GetValueOrDefault(other) : null))];

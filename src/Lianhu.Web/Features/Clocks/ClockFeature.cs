@@ -17,6 +17,7 @@ public static class ClockFeature
         services.AddScoped<ClockClaimQueries>();
         services.AddScoped<ClockEscalation>();
         services.AddScoped<ClockSweep>();
+        services.AddScoped<LegalClocks>();
         services.AddScoped<StartClock.Handler>();
         services.AddScoped<ListCaseClocks.Handler>();
         services.AddScoped<GetClock.Handler>();

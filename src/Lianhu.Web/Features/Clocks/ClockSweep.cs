@@ -82,23 +82,23 @@ public sealed class ClockSweep(
                 var caseDivision = await db.Cases.Where(c => c.Id == clock.CaseId).Select(c => c.DivisionCode).SingleAsync(ct);
                 var target = await escalation.SupervisorOfAsync(clock.OwnerAgencyId, caseDivision, ct);
                 db.ClockBreaches.Add(ClockBreach.Record(Guid.CreateVersion7(now), clock, target.DivisionCode, target.AgencyId));
-                audit.Record(AuditActor.System, "clock.breach", "clock", id.ToString(), reason: $"escalate-to {target.DivisionCode}");
-                List<Linkage.InboxSignal> breached = [Linkage.InboxSignal.ForAgency(clock.OwnerAgencyId, "clock.breached", clock.Id, clock.CaseId)];
+                audit.Record(AuditActor.System, AuditAction.ClockBreach, "clock", id.ToString(), reason: $"escalate-to {target.DivisionCode}");
+                List<Inbox.InboxSignal> breached = [Inbox.InboxSignal.ForAgency(clock.OwnerAgencyId, "clock.breached", clock.Id, clock.CaseId)];
                 if (target.AgencyId is { } centre && centre != clock.OwnerAgencyId)
                 {
-                    breached.Add(Linkage.InboxSignal.ForAgency(centre, "clock.breached", clock.Id, clock.CaseId));
+                    breached.Add(Inbox.InboxSignal.ForAgency(centre, "clock.breached", clock.Id, clock.CaseId));
                 }
 
                 await mails.StageAsync(breached, ct);
             }
             else if (firing == ClockFiring.Reminded)
             {
-                audit.Record(AuditActor.System, "clock.remind", "clock", id.ToString());
+                audit.Record(AuditActor.System, AuditAction.ClockRemind, "clock", id.ToString());
             }
             else if (firing == ClockFiring.Lapsed)
             {
                 // A validity period ran out (e.g. the order expired): recorded, never escalated.
-                audit.Record(AuditActor.System, "clock.lapse", "clock", id.ToString());
+                audit.Record(AuditActor.System, AuditAction.ClockLapse, "clock", id.ToString());
             }
 
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -68,7 +69,7 @@ public static class CompleteClock
 
             var now = time.GetUtcNow();
             clock.Complete(user.UserId, request.Outcome!, now);
-            audit.Record(user.AsActor(), "clock.complete", "clock", id.ToString());
+            audit.Record(user.AsActor(), AuditAction.ClockComplete, "clock", id.ToString());
             await db.SaveChangesAsync(ct);
             return new Outcome(clock.ToDto(catalogue, now), null);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -29,7 +30,7 @@ public static class GetClock
                 return null;
             }
 
-            audit.Record(user.AsActor(), "clock.read", "clock", id.ToString());
+            audit.Record(user.AsActor(), AuditAction.ClockRead, "clock", id.ToString());
             await db.SaveChangesAsync(ct);
             return clock.ToDto(catalogue, time.GetUtcNow());
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -31,7 +32,7 @@ public static class ListCaseClocks
             }
 
             var clocks = await db.Clocks.AsNoTracking().Where(c => c.CaseId == caseId).ToListAsync(ct);
-            audit.Record(user.AsActor(), "clock.list", "case", caseId.ToString());
+            audit.Record(user.AsActor(), AuditAction.ClockList, "case", caseId.ToString());
             await db.SaveChangesAsync(ct);
             var now = time.GetUtcNow();
             var running = clocks.Where(c => c.IsRunning).OrderBy(c => c.DueAt);

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
@@ -95,7 +96,7 @@ public static class StartClock
             var reminderAt = ClockReminderPolicy.ReminderAt(computed.Rule!, computation, options.Value.ReminderFraction);
             var clock = Clock.Start(Guid.CreateVersion7(now), caseId, subject, computation, reminderAt, user.AgencyId, user.UserId, now);
             db.Clocks.Add(clock);
-            audit.Record(user.AsActor(), "clock.start", "clock", clock.Id.ToString());
+            audit.Record(user.AsActor(), AuditAction.ClockStart, "clock", clock.Id.ToString());
             await db.SaveChangesAsync(ct);
             return new Outcome(clock.ToDto(catalogue, now), null);
         }

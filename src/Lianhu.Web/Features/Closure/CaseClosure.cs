@@ -90,7 +90,7 @@ public static class CaseClosure
         IEnumerable<IClosureCondition> conditions,
         IStringLocalizer<CloseRequest> text,
         CaseTimeline timeline,
-        ClosureFeedback feedback)
+        Steps.CaseEvents events)
     {
         public async Task<Outcome> RequestAsync(Guid id, string? summary, IStringLocalizer localizer, CancellationToken ct, string? outcome = null)
         {
@@ -139,7 +139,7 @@ public static class CaseClosure
                 .OrderByDescending(a => a.AssessmentDate).ThenByDescending(a => a.AssessedAt).Select(a => a.CommonLevel).FirstOrDefaultAsync(ct);
             var now = time.GetUtcNow();
             found.RequestClosure(user.UserId, summary!, ClosureApprovalRule.RequiredFor(newest), now, category);
-            return await SaveAsync(user, found, "case.closure-request", null, ct);
+            return await SaveAsync(user, found, AuditAction.CaseClosureRequest, null, ct);
         }
 
         public async Task<Outcome> ApproveAsync(Guid id, CancellationToken ct)
@@ -158,13 +158,14 @@ public static class CaseClosure
             found.ApproveClosure(user.UserId, user.AgencyId, time.GetUtcNow());
             if (found.Status != CaseStatus.Closed)
             {
-                return await SaveAsync(user, found, "case.closure-approve", null, ct);
+                return await SaveAsync(user, found, AuditAction.CaseClosureApprove, null, ct);
             }
 
             timeline.Record(found.Id, CaseEventKind.Closed, CaseSections.Closure, user.AgencyId, user.UserId, detail: found.ClosureOutcome is { } category ? StableName.Of(category) : null);
-            var signals = await feedback.StageAsync(found, ct);
-            var saved = await SaveAsync(user, found, "case.closed", null, ct);
-            await feedback.PublishAsync(signals, ct);
+            var closed = new CaseClosed(found);
+            await events.RaiseAsync(closed, ct); // feedback to the agencies that worked on it (Archive)
+            var saved = await SaveAsync(user, found, AuditAction.CaseClosed, null, ct);
+            await events.SavedAsync(closed, ct);
             return saved;
         }
 
@@ -188,7 +189,7 @@ public static class CaseClosure
             }
 
             found.RejectClosure(time.GetUtcNow());
-            return await SaveAsync(user, found, "case.closure-reject", reason!.Trim(), ct);
+            return await SaveAsync(user, found, AuditAction.CaseClosureReject, reason!.Trim(), ct);
         }
 
         /// <param name="incidentCaseNumber">The number of the new intake that led to reopening (from the archive notice), recorded on the timeline.</param>
@@ -213,7 +214,7 @@ public static class CaseClosure
 
             found.Reopen(time.GetUtcNow());
             timeline.Record(found.Id, CaseEventKind.Reopened, CaseSections.Closure, user.AgencyId, user.UserId, reason!.Trim(), incidentCaseNumber is null ? null : "incident=" + incidentCaseNumber);
-            return await SaveAsync(user, found, "case.reopen", reason.Trim(), ct);
+            return await SaveAsync(user, found, AuditAction.CaseReopen, reason.Trim(), ct);
         }
 
         private static bool IsSupervisingCentreSupervisor(CurrentUser user, Case c) =>
@@ -225,7 +226,7 @@ public static class CaseClosure
             return (user, await db.Cases.VisibleTo(user).SingleOrDefaultAsync(c => c.Id == id, ct));
         }
 
-        private async Task<Outcome> SaveAsync(CurrentUser user, Case c, string action, string? reason, CancellationToken ct)
+        private async Task<Outcome> SaveAsync(CurrentUser user, Case c, AuditAction action, string? reason, CancellationToken ct)
         {
             audit.Record(user.AsActor(), action, "case", c.Id.ToString(), reason: reason);
             await db.SaveChangesAsync(ct);

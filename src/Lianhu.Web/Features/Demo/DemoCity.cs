@@ -69,14 +69,7 @@ public sealed class DemoCity
     }
 
     /// <summary>A deterministic id (SHA-256 of the key, shaped as an RFC 9562 version-8 UUID).</summary>
-    public static Guid StableId(string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("lianhu-demo:" + key));
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid StableId(string key) => Data.StableIds.For(key);
 
     private static List<(DivisionCode Code, string Name)> DivisionImporterReader(string file) => [.. Divisions.DivisionImporter.Read(file)];
 

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lianhu.Domain.Common;
@@ -91,7 +92,7 @@ public static class PublishInstrumentVersion
 
             var row = InstrumentVersion.Local(definition, time.GetUtcNow(), user.UserId, user.AgencyId);
             db.InstrumentVersions.Add(row);
-            audit.Record(user.AsActor(), "instrument.publish", "instrument", id, section: $"v{version}");
+            audit.Record(user.AsActor(), AuditAction.InstrumentPublish, "instrument", id, section: $"v{version}");
             await SaveAsync(row, ct);
             return new Outcome(InstrumentVersionDto.From(row), null);
         }

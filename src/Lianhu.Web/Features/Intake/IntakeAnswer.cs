@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using System.Text.Json;
 using Lianhu.Web.Features.Cases;
 

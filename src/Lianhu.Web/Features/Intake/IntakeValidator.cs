@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;

@@ -1,3 +1,5 @@
+using Lianhu.Web.Features.Persons;
+using Lianhu.Web.Features.Cases;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;

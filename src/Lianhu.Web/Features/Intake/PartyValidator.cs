@@ -1,3 +1,5 @@
+using Lianhu.Web.Features.Persons;
+using Lianhu.Web.Features.Cases;
 using System.Globalization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;

@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;

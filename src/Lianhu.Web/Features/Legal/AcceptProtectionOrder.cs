@@ -1,9 +1,12 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -29,7 +32,7 @@ public static class AcceptProtectionOrder
     public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.accept", text, step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderAccept, text, step =>
             {
                 if (LegalInput.Instant(step.Errors, "at", request.At, step.Now) is not { } at)
                 {

@@ -1,9 +1,12 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -39,7 +42,7 @@ public static class AmendProtectionOrder
     public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> ExtendAsync(Guid id, ExtendRequest request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.extend", text, async step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderExtend, text, async step =>
             {
                 var until = LegalInput.Day(step.Errors, "validUntil", request.ValidUntil);
                 LegalInput.Text(step.Errors, "reason", request.Reason, ProtectionOrder.ReasonMaxLength);
@@ -58,7 +61,7 @@ public static class AmendProtectionOrder
             }, ct);
 
         public Task<LegalOutcome<ProtectionOrderDto>> ChangeAsync(Guid id, ChangeRequest request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.change", text, step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderChange, text, step =>
             {
                 var measures = LegalInput.Measures(step.Errors, "measures", request.Measures);
                 step.Errors.AddAll(ProtectionOrderApplication.MeasureProblems("measures", measures, "legal.measures-required"));
@@ -72,7 +75,7 @@ public static class AmendProtectionOrder
             }, ct);
 
         public Task<LegalOutcome<ProtectionOrderDto>> RevokeAsync(Guid id, RevokeRequest request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.revoke", text, async step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderRevoke, text, async step =>
             {
                 LegalInput.Text(step.Errors, "reason", request.Reason, ProtectionOrder.ReasonMaxLength);
                 if (step.Errors.Any)

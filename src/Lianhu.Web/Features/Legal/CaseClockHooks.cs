@@ -1,7 +1,11 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Visits;
+using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
+using Lianhu.Web.Steps;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -9,11 +13,20 @@ namespace Lianhu.Web.Features.Legal;
 /// Clocks a case gets by itself. A case opened from a 110 police alarm gets a return-visit task
 /// carrying <c>return-visit-after-110</c> (the women's federation calls the victim the day after,
 /// Hefei linkage practice) for the agency <c>config/policies/return-visits.json</c> names (event
-/// <c>police-110</c>) nearest the case's community. Called from <c>OpenCase</c> in the same unit of
-/// work, before it saves.
+/// <c>police-110</c>) nearest the case's community. Listens to <see cref="CaseOpened"/>, in the
+/// intake's unit of work, before it saves.
 /// </summary>
-public sealed class CaseClockHooks(LegalClocks clocks, Visits.ReturnVisitTasks visits)
+public sealed class CaseClockHooks(LegalClocks clocks, Visits.ReturnVisitTasks visits) : ICaseListener<CaseOpened>
 {
+    public async Task OnAsync(CaseOpened happened, CancellationToken ct)
+    {
+        await OnOpenedAsync(happened.Case, happened.By, ct);
+        if (happened.MinorInvolved)
+        {
+            OnMinorInvolved(happened.Case, happened.By);
+        }
+    }
+
     public const string ReturnVisitRule = "return-visit-after-110";
     public const string GreenChannelRule = "minor-green-channel";
 

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
@@ -8,6 +9,8 @@ using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -55,7 +58,7 @@ public static class CloseFollowUp
             var outcome = request.Outcome!.Trim();
             await clocks.CompleteAsync(user, ClockSubject.Of(ReportOrderViolation.FollowUpSubject, followUp.Id), "po-police-verification",
                 outcome.Length > Clock.OutcomeMaxLength ? outcome[..Clock.OutcomeMaxLength] : outcome, now, ct);
-            audit.Record(user.AsActor(), "legal-followup.close", "legal-followup", id.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.LegalFollowupClose, "legal-followup", id.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return LegalOutcome<FollowUpDto>.Ok(followUp.ToDto(await directory.NamesAsync([followUp.AssigneeAgencyId], ct)));
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
@@ -89,7 +90,7 @@ public static class FileProtectionOrder
             var now = time.GetUtcNow();
             var order = ProtectionOrder.File(Guid.CreateVersion7(now), caseId, application, court!.Value, user.AgencyId, user.UserId, now);
             db.ProtectionOrders.Add(order);
-            audit.Record(user.AsActor(), "protection-order.file", "protection-order", order.Id.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.ProtectionOrderFile, "protection-order", order.Id.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return LegalOutcome<ProtectionOrderDto>.Ok(await reader.ToDtoAsync(order, standing.Case, ct));
         }

@@ -81,7 +81,7 @@ public static class GetCaseLegal
             }
 
             var sections = string.Join(",", new[] { standing.CanReadLegal ? "legal" : null, standing.CanReadContact ? "contact" : null }.OfType<string>());
-            audit.Record(user.AsActor(), "legal.read", "case", caseId.ToString(), sections.Length == 0 ? null : sections);
+            audit.Record(user.AsActor(), AuditAction.LegalRead, "case", caseId.ToString(), sections.Length == 0 ? null : sections);
             await db.SaveChangesAsync(ct);
             return new CaseLegalDto(caseId, standing.CanWriteLegal, standing.CanWriteContact, flags, orderDtos, letterDtos, placements);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
@@ -35,7 +36,7 @@ public static class GetProtectionOrder
                 return null;
             }
 
-            audit.Record(user.AsActor(), "protection-order.read", "protection-order", id.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.ProtectionOrderRead, "protection-order", id.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return await reader.ToDtoAsync(order, standing.Case, ct);
         }
@@ -58,7 +59,7 @@ public static class GetProtectionOrder
                 }
             }
 
-            audit.Record(user.AsActor(), "protection-order.list", "agency", agency.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.ProtectionOrderList, "agency", agency.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return await reader.ToDtosAsync([.. visible.Select(v => v.Order)], visible.DistinctBy(v => v.Order.CaseId).ToDictionary(v => v.Order.CaseId, v => v.Standing.Case), ct);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
@@ -6,6 +7,8 @@ using Lianhu.Web.Api;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -42,7 +45,7 @@ public static class IssueProtectionOrder
         }
 
         private Task<LegalOutcome<ProtectionOrderDto>> IssueAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.issue", text, async step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderIssue, text, async step =>
             {
                 var errors = step.Errors;
                 var at = LegalInput.Instant(errors, "at", request.At, step.Now);

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
@@ -82,13 +83,13 @@ public static class IssueWarningLetter
             var normalised = content with { RespondentIdNumber = idNumber.Value };
             var letter = WarningLetter.Issue(Guid.CreateVersion7(now), caseId, normalised, respondentKey, victimKey, prior, user.AgencyId, user.UserId, now);
             db.WarningLetters.Add(letter);
-            audit.Record(user.AsActor(), "warning-letter.issue", "warning-letter", letter.Id.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.WarningLetterIssue, "warning-letter", letter.Id.ToString(), "legal");
             // The follow-up visit (warning-followup clock) is a return-visit task for the community police.
             await visits.ForEventAsync(caseId, VisitEvent.WarningLetter, now, ClockSubject.Of(ClockSubject.WarningLetterType, letter.Id), user, now, ct);
             if (letter.IsRepeat)
             {
                 await FlagAsync(letter, now, ct);
-                audit.Record(user.AsActor(), "case.flag", "case", caseId.ToString(), "legal", CaseFlag.RepeatWarning);
+                audit.Record(user.AsActor(), AuditAction.CaseFlag, "case", caseId.ToString(), "legal", CaseFlag.RepeatWarning);
             }
 
             await db.SaveChangesAsync(ct);

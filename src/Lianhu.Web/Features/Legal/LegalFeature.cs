@@ -1,5 +1,7 @@
 using Lianhu.Web.Features.Legal.Documents;
 
+using Lianhu.Web.Features.Clocks;
+
 namespace Lianhu.Web.Features.Legal;
 
 /// <summary>Registers the legal instruments' services and endpoints (one line each in the host).</summary>
@@ -8,12 +10,12 @@ public static class LegalFeature
     public static IServiceCollection AddLianhuLegal(this IServiceCollection services)
     {
         services.AddScoped<LegalAccess>();
-        services.AddScoped<LegalClocks>();
+
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<ProtectionOrderReader>();
         services.AddScoped<ProtectionOrderCommand>();
         services.AddScoped<WarningLetterReader>();
-        services.AddScoped<CaseClockHooks>();
+        services.AddScoped<Steps.ICaseListener<Intake.CaseOpened>, CaseClockHooks>();
         services.AddScoped<FileProtectionOrder.Handler>();
         services.AddScoped<AcceptProtectionOrder.Handler>();
         services.AddScoped<IssueProtectionOrder.Handler>();

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Legal;
@@ -9,6 +10,8 @@ using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -89,7 +92,7 @@ public static class Placements
         }
 
         public Task<LegalOutcome<PlacementDto>> EndAsync(Guid id, EndRequest request, IStringLocalizer text, CancellationToken ct) =>
-            RunAsync(id, "placement.end", text, async (user, stay, errors, now) =>
+            RunAsync(id, AuditAction.PlacementEnd, text, async (user, stay, errors, now) =>
             {
                 var outcome = LegalInput.Enum<PlacementOutcome>(errors, "outcome", request.Outcome);
                 var at = LegalInput.Instant(errors, "at", request.At, now);
@@ -117,7 +120,7 @@ public static class Placements
             }, ct);
 
         public Task<LegalOutcome<PlacementDto>> FileAsync(Guid id, FilingRequest request, IStringLocalizer text, CancellationToken ct) =>
-            RunAsync(id, "placement.civil-affairs-filing", text, async (user, stay, errors, now) =>
+            RunAsync(id, AuditAction.PlacementCivilAffairsFiling, text, async (user, stay, errors, now) =>
             {
                 LegalInput.Text(errors, "reference", request.Reference, ShelterStay.NoteMaxLength);
                 if (errors.Any)
@@ -134,7 +137,7 @@ public static class Placements
         {
             var stay = ShelterStay.Start(Guid.CreateVersion7(now), caseId, kind, location, user.AgencyId, user.UserId, at, previous);
             db.ShelterStays.Add(stay);
-            audit.Record(user.AsActor(), "placement.start", "placement", stay.Id.ToString(), "contact");
+            audit.Record(user.AsActor(), AuditAction.PlacementStart, "placement", stay.Id.ToString(), "contact");
             var start = kind == PlacementKind.CommunityPlacement ? ClockStart.At(at) : ClockStart.OnDay(ShanghaiTime.DayOf(at));
             clocks.Start(user, caseId, SubjectOf(stay), RuleOf(stay), start, user.AgencyId, now);
             return stay;
@@ -142,7 +145,7 @@ public static class Placements
 
         /// <returns>The placement the step leads to (a new shelter stay) or, when none, the one it acted on.</returns>
         private async Task<LegalOutcome<PlacementDto>> RunAsync(
-            Guid id, string action, IStringLocalizer text, Func<CurrentUser, ShelterStay, FieldErrors, DateTimeOffset, Task<ShelterStay?>> step, CancellationToken ct)
+            Guid id, AuditAction action, IStringLocalizer text, Func<CurrentUser, ShelterStay, FieldErrors, DateTimeOffset, Task<ShelterStay?>> step, CancellationToken ct)
         {
             var user = current.Required;
             var stay = await db.ShelterStays.SingleOrDefaultAsync(s => s.Id == id, ct);

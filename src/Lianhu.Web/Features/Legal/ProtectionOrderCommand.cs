@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
@@ -31,7 +32,7 @@ public sealed class ProtectionOrderCommand(
     LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, LegalAccess access, ProtectionOrderReader reader)
 {
     public async Task<LegalOutcome<ProtectionOrderDto>> RunAsync(
-        Guid orderId, OrderActor actor, string auditAction, Microsoft.Extensions.Localization.IStringLocalizer text, Func<OrderStep, Task> step, CancellationToken ct)
+        Guid orderId, OrderActor actor, AuditAction auditAction, Microsoft.Extensions.Localization.IStringLocalizer text, Func<OrderStep, Task> step, CancellationToken ct)
     {
         var user = current.Required;
         var order = await reader.FindAsync(orderId, ct);

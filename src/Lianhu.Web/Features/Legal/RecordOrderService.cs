@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
@@ -28,7 +29,7 @@ public static class RecordOrderService
     public sealed class Handler(ProtectionOrderCommand command, AgencyDirectory directory)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.service", text, async step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderService, text, async step =>
             {
                 var recipient = LegalInput.Enum<ServiceRecipient>(step.Errors, "recipient", request.Recipient);
                 var method = LegalInput.Enum<DeliveryMethod>(step.Errors, "method", request.Method);

@@ -1,8 +1,11 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Api;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -27,7 +30,7 @@ public static class RejectProtectionOrder
     public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Court, "protection-order.reject", text, async step =>
+            command.RunAsync(id, OrderActor.Court, AuditAction.ProtectionOrderReject, text, async step =>
             {
                 LegalInput.Text(step.Errors, "reason", request.Reason, Domain.Legal.ProtectionOrder.ReasonMaxLength);
                 var at = LegalInput.Instant(step.Errors, "at", request.At, step.Now);

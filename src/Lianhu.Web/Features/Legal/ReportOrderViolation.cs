@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
@@ -7,6 +8,8 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -36,7 +39,7 @@ public static class ReportOrderViolation
     public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks, AgencyDirectory directory, LianhuDbContext db, AuditTrail audit)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.AnyWriter, "protection-order.violation", text, async step =>
+            command.RunAsync(id, OrderActor.AnyWriter, AuditAction.ProtectionOrderViolation, text, async step =>
             {
                 LegalInput.Text(step.Errors, "details", request.Details, LegalFollowUp.TextMaxLength);
                 var at = LegalInput.Instant(step.Errors, "at", request.At, step.Now);
@@ -61,7 +64,7 @@ public static class ReportOrderViolation
             var followUp = LegalFollowUp.Open(
                 id ?? Guid.CreateVersion7(step.Now), step.Order.CaseId, kind, ClockSubject.ProtectionOrderType, step.Order.Id, assignee, details, clockId, step.User.UserId, step.Now);
             db.LegalFollowUps.Add(followUp);
-            audit.Record(step.User.AsActor(), "legal-followup.open", "legal-followup", followUp.Id.ToString(), "legal");
+            audit.Record(step.User.AsActor(), AuditAction.LegalFollowupOpen, "legal-followup", followUp.Id.ToString(), "legal");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -64,7 +65,7 @@ public static class StartMinorGreenChannel
             }
 
             var (clock, created) = await EnsureAsync(user, caseId, at!.Value, ct);
-            audit.Record(user.AsActor(), "case.minor-green-channel", "case", caseId.ToString(), "children");
+            audit.Record(user.AsActor(), AuditAction.CaseMinorGreenChannel, "case", caseId.ToString(), "children");
             await db.SaveChangesAsync(ct);
             return (LegalOutcome<ClockDto>.Ok(clock.ToDto(clocks.Catalogue, now)), created);
         }

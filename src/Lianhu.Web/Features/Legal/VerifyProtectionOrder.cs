@@ -1,9 +1,12 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -28,7 +31,7 @@ public static class VerifyProtectionOrder
     public sealed class Handler(ProtectionOrderCommand command, LegalClocks clocks)
     {
         public Task<LegalOutcome<ProtectionOrderDto>> HandleAsync(Guid id, Request request, IStringLocalizer text, CancellationToken ct) =>
-            command.RunAsync(id, OrderActor.Police, "protection-order.police-verification", text, async step =>
+            command.RunAsync(id, OrderActor.Police, AuditAction.ProtectionOrderPoliceVerification, text, async step =>
             {
                 LegalInput.Text(step.Errors, "outcome", request.Outcome, Clock.OutcomeMaxLength);
                 if (step.Errors.Any)

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Legal;
@@ -9,6 +10,8 @@ using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 
@@ -52,13 +55,13 @@ public static class WarningLetterSteps
                 return null;
             }
 
-            audit.Record(user.AsActor(), "warning-letter.read", "warning-letter", id.ToString(), "legal");
+            audit.Record(user.AsActor(), AuditAction.WarningLetterRead, "warning-letter", id.ToString(), "legal");
             await db.SaveChangesAsync(ct);
             return (await reader.ToDtosAsync([letter], standing.Case, ct))[0];
         }
 
         public Task<LegalOutcome<WarningLetterDto>> DeliverAsync(Guid id, DeliveryRequest request, IStringLocalizer text, CancellationToken ct) =>
-            RunAsync(id, "warning-letter.delivery", text, (user, letter, errors, now) =>
+            RunAsync(id, AuditAction.WarningLetterDelivery, text, (user, letter, errors, now) =>
             {
                 var recipient = LegalInput.Enum<ServiceRecipient>(errors, "recipient", request.Recipient);
                 var method = LegalInput.Enum<DeliveryMethod>(errors, "method", request.Method);
@@ -72,7 +75,7 @@ public static class WarningLetterSteps
             }, ct);
 
         public Task<LegalOutcome<WarningLetterDto>> VisitAsync(Guid id, VisitRequest request, IStringLocalizer text, CancellationToken ct) =>
-            RunAsync(id, "warning-letter.visit", text, async (user, letter, errors, now) =>
+            RunAsync(id, AuditAction.WarningLetterVisit, text, async (user, letter, errors, now) =>
             {
                 LegalInput.Text(errors, "outcome", request.Outcome, Clock.OutcomeMaxLength);
                 if (errors.Any)
@@ -93,7 +96,7 @@ public static class WarningLetterSteps
             }, ct);
 
         private async Task<LegalOutcome<WarningLetterDto>> RunAsync(
-            Guid id, string action, IStringLocalizer text, Func<CurrentUser, WarningLetter, FieldErrors, DateTimeOffset, Task> step, CancellationToken ct)
+            Guid id, AuditAction action, IStringLocalizer text, Func<CurrentUser, WarningLetter, FieldErrors, DateTimeOffset, Task> step, CancellationToken ct)
         {
             var user = current.Required;
             var letter = await reader.WithParts().SingleOrDefaultAsync(l => l.Id == id, ct);

@@ -10,6 +10,16 @@ public static class NotificationsFeature
 {
     public static IServiceCollection AddLianhuNotifications(this IServiceCollection services)
     {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookTargets>();
+        // The connect step checks the address actually used (DNS rebinding); no redirects; no request
+        // lines in the log (they carry the receiver's URL; the dispatcher logs event and agency ids).
+        services.AddHttpClient(WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler { ConnectCallback = sp.GetRequiredService<WebhookTargets>().ConnectAsync, AllowAutoRedirect = false, UseProxy = false })
+            .RemoveAllLoggers();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookDispatcher>();
+        services.AddHostedService<WebhookScanner>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         services.AddScoped<MailOutbox>();
         services.AddScoped<MailClaimQueries>();
@@ -26,6 +36,7 @@ public static class NotificationsFeature
     /// <summary>Maps the administrators' notification and address endpoints on the admin API group.</summary>
     public static void MapNotificationsAdmin(this IEndpointRouteBuilder admin)
     {
+        WebhookAdmin.Map(admin);
         ListDeliveries.Map(admin);
         RetryDelivery.Map(admin);
         SetAgencyDutyEmail.Map(admin);

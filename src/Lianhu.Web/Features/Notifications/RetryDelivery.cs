@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Admin;
 using Lianhu.Web.Features.Audit;
@@ -51,7 +52,7 @@ public static class RetryDelivery
                     return false;
             }
 
-            audit.Record(admin.AsActor(), "notification.retry", "notification", id.ToString(), reason: channel);
+            audit.Record(admin.AsActor(), AuditAction.NotificationRetry, "notification", id.ToString(), reason: channel);
             await db.SaveChangesAsync(ct);
             return true;
         }

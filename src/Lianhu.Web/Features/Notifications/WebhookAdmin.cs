@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
@@ -50,7 +51,7 @@ public static class WebhookAdmin
                     hook.Set(request.Url ?? string.Empty, request.Secret ?? string.Empty, now);
                 }
 
-                audit.Record(admin.AsActor(), "agency.webhook", "agency", id.ToString());
+                audit.Record(admin.AsActor(), AuditAction.AgencyWebhook, "agency", id.ToString());
                 await db.SaveChangesAsync(ct);
                 return TypedResults.NoContent();
             })

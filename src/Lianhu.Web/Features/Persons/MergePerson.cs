@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.People;
@@ -127,7 +128,7 @@ public static class MergePerson
             var size = members.Count + await db.Persons.CountAsync(p => p.RootId == targetRoot, ct);
             await personTimeline.RecordAsync(
                 CaseEventKind.PersonMerged, [.. members.Select(m => m.Id), .. await ClusterIdsAsync(targetRoot, ct)], user, $"record={linked.Id};into={target.Id}", ct);
-            audit.Record(user.AsActor(), "person.merge", "person", linked.Id.ToString(), reason: $"into {target.Id}");
+            audit.Record(user.AsActor(), AuditAction.PersonMerge, "person", linked.Id.ToString(), reason: $"into {target.Id}");
             await db.SaveChangesAsync(ct);
             return new Answer(source.Id, target.Id, Confirm, targetRoot, linked.Id, size - 1);
         }
@@ -138,7 +139,7 @@ public static class MergePerson
             if (!await db.PersonMatchRejections.AnyAsync(r => r.PersonId == rejection.PersonId && r.OtherPersonId == rejection.OtherPersonId, ct))
             {
                 db.PersonMatchRejections.Add(rejection);
-                audit.Record(user.AsActor(), "person.reject-match", "person", source.Id.ToString(), reason: $"not {target.Id}");
+                audit.Record(user.AsActor(), AuditAction.PersonRejectMatch, "person", source.Id.ToString(), reason: $"not {target.Id}");
                 await db.SaveChangesAsync(ct);
             }
 

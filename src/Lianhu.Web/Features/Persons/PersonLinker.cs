@@ -1,3 +1,5 @@
+using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Cases;
 using Lianhu.Domain.People;
 using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +14,13 @@ namespace Lianhu.Web.Features.Persons;
 /// </summary>
 public sealed class PersonLinker(LianhuDbContext db, PersonNameMatcher matcher)
 {
-    /// <summary>The keys to look up earlier records by (<see cref="Intake.IntakeLookup"/>).</summary>
+    /// <summary>The keys to look up earlier records by (<see cref="Persons.IntakeLookup"/>).</summary>
     public static (IReadOnlyCollection<string> Ids, IReadOnlyCollection<string> Phones) KeysOf(IReadOnlyList<Person> fresh) =>
         ([.. fresh.Select(p => p.IdNumberIndex).OfType<string>().Distinct()], [.. fresh.Select(p => p.PhoneIndex).OfType<string>().Distinct()]);
 
-    /// <param name="rows">Earlier records sharing one of the fresh persons' keys, oldest first (<see cref="Intake.IntakeLookup"/>).</param>
+    /// <param name="rows">Earlier records sharing one of the fresh persons' keys, oldest first (<see cref="Persons.IntakeLookup"/>).</param>
     /// <returns>For each linked fresh person, the root it joined.</returns>
-    public async Task<Dictionary<Guid, Guid>> LinkAsync(IReadOnlyList<Person> fresh, IReadOnlyList<Intake.IntakeLookup.Row> rows, Guid userId, DateTimeOffset at, CancellationToken ct)
+    public async Task<Dictionary<Guid, Guid>> LinkAsync(IReadOnlyList<Person> fresh, IReadOnlyList<Persons.IntakeLookup.Row> rows, Guid userId, DateTimeOffset at, CancellationToken ct)
     {
         var linked = new Dictionary<Guid, Guid>();
         if (rows.Count == 0)

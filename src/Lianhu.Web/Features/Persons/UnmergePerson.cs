@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.People;
@@ -52,7 +53,7 @@ public static class UnmergePerson
             var record = members.Single(m => m.Id == id);
             var moved = new PersonCluster(members).Unmerge(record);
             await personTimeline.RecordAsync(CaseEventKind.PersonUnmerged, [.. members.Select(m => m.Id)], user, $"record={id}", ct);
-            audit.Record(user.AsActor(), "person.unmerge", "person", id.ToString());
+            audit.Record(user.AsActor(), AuditAction.PersonUnmerge, "person", id.ToString());
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new Answer(id, record.RootId, former, moved.Count);

@@ -60,7 +60,7 @@ public sealed class RetentionJob(LianhuDbContext db, IEnumerable<IRetentionStep>
             foreach (var c in expired)
             {
                 c.Anonymise(now);
-                audit.Record(actor ?? AuditActor.System, "case.anonymise", "case", c.Id.ToString(), reason: $"retention {years} years");
+                audit.Record(actor ?? AuditActor.System, AuditAction.CaseAnonymise, "case", c.Id.ToString(), reason: $"retention {years} years");
             }
 
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using System.Globalization;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Organisation;
@@ -61,7 +62,7 @@ public static class RetentionReport
             }
 
             var report = await BuildAsync(dryRun: true, ct);
-            audit.Record(current.Required.AsActor(), "retention.report", "retention", report.ClosedBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            audit.Record(current.Required.AsActor(), AuditAction.RetentionReport, "retention", report.ClosedBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(ct);
             return report;
         }
@@ -83,7 +84,7 @@ public static class RetentionReport
 
             var actor = current.Required.AsActor();
             var applied = await BuildAsync(dryRun: false, ct, actor);
-            audit.Record(actor, "retention.apply", "retention", applied.ClosedBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason: $"{applied.Due.Count} cases");
+            audit.Record(actor, AuditAction.RetentionApply, "retention", applied.ClosedBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason: $"{applied.Due.Count} cases");
             await db.SaveChangesAsync(ct);
             return (applied, null);
         }

@@ -14,10 +14,6 @@ namespace Lianhu.Web.Features.Sharing;
 /// </summary>
 public static class ConsentRules
 {
-    /// <summary>Consents and legal bases in force at <paramref name="now"/> that cover the agency (by id, or by type when given for a type).</summary>
-    public static IQueryable<CaseConsent> InForceFor(this IQueryable<CaseConsent> consents, Guid agencyId, AgencyType type, DateTimeOffset now) =>
-        consents.Where(c => c.WithdrawnAt == null && (c.ExpiresAt == null || c.ExpiresAt > now) && (c.AgencyId == agencyId || (c.AgencyId == null && c.AgencyType == type)));
-
     public static bool MayManage(CurrentUser user, Case c) => Steps.CaseGate.Holds(Steps.StepStanding.ConsentManager, user, CaseAccess.RelationTo(user, c));
 
     public static bool MayRead(CurrentUser user, Case c) => Steps.CaseGate.Holds(Steps.StepStanding.ConsentReader, user, CaseAccess.RelationTo(user, c));

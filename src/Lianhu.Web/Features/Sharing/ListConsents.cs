@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Sharing;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -40,7 +41,7 @@ public static class ListConsents
             }
 
             var consents = await db.CaseConsents.AsNoTracking().Where(c => c.CaseId == caseId).OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
-            audit.Record(user.AsActor(), "consent.list", "case", caseId.ToString(), section: "case:" + caseId.ToString("N"));
+            audit.Record(user.AsActor(), AuditAction.ConsentList, "case", caseId.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
             var names = await AgencyNamesAsync(db, consents.Select(c => c.AgencyId), ct);
             var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
@@ -8,7 +9,10 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,7 +48,7 @@ public static class RecordConsent
             }).OnCase(CaseSteps.Consent)
             .WithName("RecordConsent").WithTags("Consent").WithSummary("Record a consent or legal basis for sharing with a non-statutory body; releases the routing tasks it covers");
 
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, SharingPolicy policy, CaseRouting routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit, TimeProvider time, SharingPolicy policy, TaskClocks routing, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
     {
         public async Task<(ConsentDto? Consent, FieldErrors? Errors, bool Forbidden)> HandleAsync(Guid caseId, Request request, IStringLocalizer text, CancellationToken ct)
         {
@@ -69,7 +73,7 @@ public static class RecordConsent
             }
 
             db.CaseConsents.Add(consent);
-            audit.Record(user.AsActor(), consent.Basis == SharingBasisKind.Consent ? "consent.record" : "consent.legal-basis", "consent", consent.Id.ToString(), section: "case:" + caseId.ToString("N"));
+            audit.Record(user.AsActor(), consent.Basis == SharingBasisKind.Consent ? AuditAction.ConsentRecord : AuditAction.ConsentLegalBasis, "consent", consent.Id.ToString(), section: "case:" + caseId.ToString("N"));
             var (released, signals) = await routing.ReleaseHeld(caseId, [consent], user.AsActor(), user.UserId, ct);
             await outbox.StageAsync(signals, ct);
             await db.SaveChangesAsync(ct);

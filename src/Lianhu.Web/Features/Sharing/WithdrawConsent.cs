@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Sharing;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
@@ -59,7 +60,7 @@ public static class WithdrawConsent
 
             var now = time.GetUtcNow();
             consent.Withdraw(user.UserId, reason, now);
-            audit.Record(user.AsActor(), "consent.withdraw", "consent", consent.Id.ToString(), section: "case:" + caseId.ToString("N"));
+            audit.Record(user.AsActor(), AuditAction.ConsentWithdraw, "consent", consent.Id.ToString(), section: "case:" + caseId.ToString("N"));
             await db.SaveChangesAsync(ct);
             var names = await ListConsents.AgencyNamesAsync(db, [consent.AgencyId], ct);
             return (consent.ToDto(now, policy, consent.AgencyId is { } a ? names.GetValueOrDefault(a) : null), null, false);

@@ -9,7 +9,10 @@ using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Clocks;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -122,7 +125,7 @@ public static class RecordVisit
                 StartClock("visit-unreachable-escalation", caseId, visit.Id, user, now);
             }
 
-            audit.Record(user.AsActor(), "visit.record", "case", caseId.ToString(), section: "visits");
+            audit.Record(user.AsActor(), AuditAction.VisitRecord, "case", caseId.ToString(), section: "visits");
             await db.SaveChangesAsync(ct);
             await visitTasks.PublishAsync(ct);
             return ((await ToDtosAsync([visit], ct))[0], null, false);
@@ -138,7 +141,7 @@ public static class RecordVisit
             }
 
             var rows = await db.Visits.AsNoTracking().Where(v => v.CaseId == caseId).OrderByDescending(v => v.VisitedAt).ToListAsync(ct);
-            audit.Record(user.AsActor(), "visit.read", "case", caseId.ToString(), section: "visits");
+            audit.Record(user.AsActor(), AuditAction.VisitRead, "case", caseId.ToString(), section: "visits");
             await db.SaveChangesAsync(ct);
             return await ToDtosAsync(rows, ct);
         }

@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
@@ -5,9 +6,14 @@ using Lianhu.Domain.Visits;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Legal;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
+
+using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Visits;
 
@@ -20,7 +26,7 @@ namespace Lianhu.Web.Features.Visits;
 /// unit of work; <see cref="PublishAsync"/> pushes the inbox signals once the caller has saved.
 /// </summary>
 public sealed class ReturnVisitTasks(
-    LianhuDbContext db, ReturnVisitPolicy policy, CaseRouting routing, LegalClocks clocks, TaskMoves moves, AuditTrail audit, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
+    LianhuDbContext db, ReturnVisitPolicy policy, TaskClocks routing, LegalClocks clocks, TaskMoves moves, AuditTrail audit, InboxPublisher inbox, Notifications.WebhookOutbox outbox)
 {
     private readonly List<InboxSignal> pending = [];
     private readonly List<InboxSignal> unstaged = [];
@@ -79,7 +85,7 @@ public sealed class ReturnVisitTasks(
         var task = CaseTask.ReturnVisit(id, place.CaseId, holder.Id, holder.Type, holder.Division.Tier, centre?.Id ?? place.LeadAgencyId, text, policy.Version, clock.DueAt, actor.UserId, now);
         task.AttachClock(clock.Id);
         db.CaseTasks.Add(task);
-        audit.Record(actor.AsActor(), "task.create", "task", id.ToString(), section: "case:" + place.CaseId.ToString("N"));
+        audit.Record(actor.AsActor(), AuditAction.TaskCreate, "task", id.ToString(), section: "case:" + place.CaseId.ToString("N"));
         Signal(InboxSignal.ForAgency(holder.Id, "task.new", id, place.CaseId));
         return task;
     }
@@ -102,7 +108,7 @@ public sealed class ReturnVisitTasks(
         ArgumentNullException.ThrowIfNull(by);
         task.CompleteByVisit(by.UserId, outcome, now);
         await moves.SettleClockAsync(task, completed: true, outcome, now, ct);
-        audit.Record(by.AsActor(), "task.complete", "task", task.Id.ToString(), section: "case:" + task.CaseId.ToString("N"));
+        audit.Record(by.AsActor(), AuditAction.TaskComplete, "task", task.Id.ToString(), section: "case:" + task.CaseId.ToString("N"));
         var lead = await db.Cases.AsNoTracking().Where(c => c.Id == task.CaseId).Select(c => c.LeadAgencyId).SingleAsync(ct);
         Signal(InboxSignal.ForAgency(lead, "task.completed", task.Id, task.CaseId));
         Signal(InboxSignal.ForAgency(task.RoutingCentreId, "task.completed", task.Id, task.CaseId));

@@ -4,7 +4,10 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Clocks;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,4 +100,12 @@ public sealed class VisitPlanner(LianhuDbContext db, ClockRuleCatalogue catalogu
 
     /// <summary>Pushes the new tasks to the visiting agencies' inboxes; call after saving.</summary>
     public Task PublishAsync(CancellationToken ct) => tasks.PublishAsync(ct);
+}
+
+/// <summary>After an assessment: plan (or re-plan) the return visits its level asks for, in the assessment's unit of work; push once saved.</summary>
+public sealed class PlanVisitsAfterAssessment(VisitPlanner planner) : Steps.ICaseListener<Assessments.AssessmentRecorded>
+{
+    public Task OnAsync(Assessments.AssessmentRecorded happened, CancellationToken ct) => planner.PlanAsync(happened.Assessment, happened.By, happened.At, ct);
+
+    public Task SavedAsync(Assessments.AssessmentRecorded happened, CancellationToken ct) => planner.PublishAsync(ct);
 }

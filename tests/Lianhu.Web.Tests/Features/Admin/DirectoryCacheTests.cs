@@ -6,7 +6,10 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Intake;
-using Lianhu.Web.Features.Linkage;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Tests.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +67,7 @@ public abstract class DirectoryCacheTests<TFactory>(TFactory factory) : IClassFi
     private async Task<IReadOnlyList<DirectoryAgency>> CityAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CaseRouting>().DirectoryAsync(Community, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<Lianhu.Web.Features.Tasks.TaskClocks>().DirectoryAsync(Community, CancellationToken.None);
     }
 
     private async Task<IReadOnlySet<Guid>> MailedAsync()

@@ -85,6 +85,11 @@ public abstract class AuditForgeryTests<TFactory>
             await Task.Delay(100); // the background sealer anchors right after its commit
         }
 
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(anchor.Path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite); // owner-only, like the key ring
+        }
+
         await db.Database.ExecuteSqlAsync($"DELETE FROM audit_events WHERE \"ChainIndex\" >= {head.ChainIndex}");
         var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
 

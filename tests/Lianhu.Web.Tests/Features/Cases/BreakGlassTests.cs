@@ -90,18 +90,18 @@ public sealed class BreakGlassNotificationTests(BreakGlassNotificationTests.Reco
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<Lianhu.Web.Features.Linkage.InboxPublisher>(sp =>
+            builder.ConfigureTestServices(services => services.AddSingleton<Lianhu.Web.Features.Inbox.InboxPublisher>(sp =>
                 Publisher = ActivatorUtilities.CreateInstance<RecordingPublisher>(sp)));
         }
     }
 
     public sealed class RecordingPublisher(
-        Microsoft.AspNetCore.SignalR.IHubContext<Lianhu.Web.Features.Linkage.InboxHub> hub, Lianhu.Web.Data.DatabaseOptions database, Microsoft.Extensions.Logging.ILogger<Lianhu.Web.Features.Linkage.InboxPublisher> log)
-        : Lianhu.Web.Features.Linkage.InboxPublisher(hub, database, log)
+        Microsoft.AspNetCore.SignalR.IHubContext<Lianhu.Web.Features.Inbox.InboxHub> hub, Lianhu.Web.Data.DatabaseOptions database, Microsoft.Extensions.Logging.ILogger<Lianhu.Web.Features.Inbox.InboxPublisher> log)
+        : Lianhu.Web.Features.Inbox.InboxPublisher(hub, database, log)
     {
-        public System.Collections.Concurrent.ConcurrentBag<Lianhu.Web.Features.Linkage.InboxSignal> Signals { get; } = [];
+        public System.Collections.Concurrent.ConcurrentBag<Lianhu.Web.Features.Inbox.InboxSignal> Signals { get; } = [];
 
-        public override Task PublishAsync(IReadOnlyList<Lianhu.Web.Features.Linkage.InboxSignal> signals, CancellationToken ct)
+        public override Task PublishAsync(IReadOnlyList<Lianhu.Web.Features.Inbox.InboxSignal> signals, CancellationToken ct)
         {
             foreach (var signal in signals)
             {

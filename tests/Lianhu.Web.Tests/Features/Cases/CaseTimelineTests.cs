@@ -5,7 +5,6 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Tests.Features.Clocks;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Cases;

@@ -6,7 +6,6 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
 using Lianhu.Web.Features.Notifications;
 using Lianhu.Web.Tests.Features.Clocks;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -6,7 +6,6 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Notifications;
-using Lianhu.Web.Tests.Features.Linkage;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;

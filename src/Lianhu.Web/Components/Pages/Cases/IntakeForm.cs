@@ -1,3 +1,4 @@
+using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;

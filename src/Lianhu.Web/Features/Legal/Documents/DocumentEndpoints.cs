@@ -1,3 +1,4 @@
+using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
@@ -43,7 +44,7 @@ public static class DocumentEndpoints
         }
 
         var pdf = documents.ProtectionOrderApplication(order);
-        await recorder.RecordAsync("protection-order.document", "protection-order", id, ct);
+        await recorder.RecordAsync(AuditAction.ProtectionOrderDocument, "protection-order", id, ct);
         return TypedResults.File(pdf, "application/pdf", $"protection-order-application-{order.CaseNumber}.pdf");
     }
 
@@ -61,7 +62,7 @@ public static class DocumentEndpoints
         }
 
         var pdf = documents.WarningLetter(letter);
-        await recorder.RecordAsync("warning-letter.document", "warning-letter", id, ct);
+        await recorder.RecordAsync(AuditAction.WarningLetterDocument, "warning-letter", id, ct);
         return TypedResults.File(pdf, "application/pdf", $"warning-letter-{letter.CaseNumber}.pdf");
     }
 
@@ -74,7 +75,7 @@ public static class DocumentEndpoints
     /// <summary>Audits that a document with personal data left the system.</summary>
     public sealed class Recorder(LianhuDbContext db, CurrentUserAccessor current, AuditTrail audit)
     {
-        public async Task RecordAsync(string action, string entityType, Guid id, CancellationToken ct)
+        public async Task RecordAsync(AuditAction action, string entityType, Guid id, CancellationToken ct)
         {
             audit.Record(current.Required.AsActor(), action, entityType, id.ToString(), "legal");
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,22 @@
+// Test helpers are shared across feature folders (accounts, intake calls, order helpers); their namespaces are global here.
+global using Lianhu.Web.Tests.Features.Admin;
+global using Lianhu.Web.Tests.Features.Archive;
+global using Lianhu.Web.Tests.Features.Assessments;
+global using Lianhu.Web.Tests.Features.Audit;
+global using Lianhu.Web.Tests.Features.Auth;
+global using Lianhu.Web.Tests.Features.Cases;
+global using Lianhu.Web.Tests.Features.Clocks;
+global using Lianhu.Web.Tests.Features.Closure;
+global using Lianhu.Web.Tests.Features.Conferences;
+global using Lianhu.Web.Tests.Features.Inbox;
+global using Lianhu.Web.Tests.Features.Instruments;
+global using Lianhu.Web.Tests.Features.Intake;
+global using Lianhu.Web.Tests.Features.Legal;
+global using Lianhu.Web.Tests.Features.Notifications;
+global using Lianhu.Web.Tests.Features.Persons;
+global using Lianhu.Web.Tests.Features.Retention;
+global using Lianhu.Web.Tests.Features.Routing;
+global using Lianhu.Web.Tests.Features.Sharing;
+global using Lianhu.Web.Tests.Features.Tasks;
+global using Lianhu.Web.Tests.Features.Visits;
+global using Lianhu.Web.Tests.Infrastructure;
