@@ -1,5 +1,5 @@
-using Lianhu.Domain.Access;
 using System.Text.RegularExpressions;
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
 using Lianhu.Domain.People;

@@ -1,9 +1,9 @@
-using Lianhu.Web.Features.Persons;
 using System.Text.Json.Serialization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Features.Cases;
 

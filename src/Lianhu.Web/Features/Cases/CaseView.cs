@@ -1,8 +1,8 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Steps;
 
 namespace Lianhu.Web.Features.Cases;

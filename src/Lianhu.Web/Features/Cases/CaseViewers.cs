@@ -1,8 +1,8 @@
-using Lianhu.Web.Features.Audit;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,8 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Access;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;

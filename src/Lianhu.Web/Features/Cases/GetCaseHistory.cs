@@ -1,11 +1,11 @@
 using Lianhu.Domain.Access;
-using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Features.Cases;
 

@@ -1,10 +1,9 @@
-using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.People;
 using Lianhu.Web.Api;
-
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Features.Cases;
 

@@ -1,14 +1,13 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
 using Lianhu.Domain.People;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Intake;
 
 namespace Lianhu.Web.Features.Cases;
 

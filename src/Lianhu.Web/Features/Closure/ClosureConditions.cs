@@ -2,10 +2,10 @@ using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Closure;

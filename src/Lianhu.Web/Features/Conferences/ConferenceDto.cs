@@ -1,9 +1,8 @@
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
-
 using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 
 namespace Lianhu.Web.Features.Conferences;
 

@@ -6,12 +6,11 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Conferences;
 

@@ -1,11 +1,10 @@
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Inbox;
 

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Lianhu.Web.Data;
-using Microsoft.AspNetCore.SignalR;
-using Npgsql;
-
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
+using Microsoft.AspNetCore.SignalR;
+using Npgsql;
 
 namespace Lianhu.Web.Features.Inbox;
 

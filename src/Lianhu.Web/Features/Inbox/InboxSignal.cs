@@ -1,6 +1,6 @@
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 
 namespace Lianhu.Web.Features.Inbox;
 

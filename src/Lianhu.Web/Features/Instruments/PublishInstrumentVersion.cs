@@ -1,6 +1,6 @@
-using Lianhu.Domain.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Instruments;
 using Lianhu.Web.Api;

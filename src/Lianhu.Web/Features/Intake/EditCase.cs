@@ -5,6 +5,7 @@ using Lianhu.Domain.Intake;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
@@ -13,8 +14,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Cases;
 
 namespace Lianhu.Web.Features.Intake;
 

@@ -1,6 +1,6 @@
-using Lianhu.Web.Features.Persons;
 using System.Text.Json;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Features.Intake;
 

@@ -1,5 +1,5 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Hosting;
 
 namespace Lianhu.Web.Features.Intake;

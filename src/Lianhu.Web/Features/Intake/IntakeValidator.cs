@@ -1,4 +1,3 @@
-using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
@@ -8,6 +7,7 @@ using Lianhu.Domain.People;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
-using Lianhu.Web.Features.Persons;
-using Lianhu.Web.Features.Cases;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;

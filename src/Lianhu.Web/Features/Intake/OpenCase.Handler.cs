@@ -6,13 +6,12 @@ using Lianhu.Domain.People;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Cases;
 
 namespace Lianhu.Web.Features.Intake;
 

@@ -1,16 +1,15 @@
-using Lianhu.Web.Features.Persons;
-using Lianhu.Web.Data;
 using System.Text;
 using System.Text.Json;
 using Lianhu.Web.Api;
+using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
-
-using Lianhu.Web.Features.Cases;
 
 namespace Lianhu.Web.Features.Intake;
 

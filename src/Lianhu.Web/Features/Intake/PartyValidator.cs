@@ -1,10 +1,10 @@
-using Lianhu.Web.Features.Persons;
-using Lianhu.Web.Features.Cases;
 using System.Globalization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
 using Lianhu.Domain.People;
 using Lianhu.Web.Api;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Features.Intake;
 

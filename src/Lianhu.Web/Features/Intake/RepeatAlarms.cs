@@ -1,8 +1,8 @@
-using Lianhu.Web.Features.Persons;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Persons;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,10 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Visits;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Intake;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 

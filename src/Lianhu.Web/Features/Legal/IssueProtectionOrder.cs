@@ -4,11 +4,10 @@ using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Api;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 

@@ -1,6 +1,5 @@
-using Lianhu.Web.Features.Legal.Documents;
-
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Legal.Documents;
 
 namespace Lianhu.Web.Features.Legal;
 

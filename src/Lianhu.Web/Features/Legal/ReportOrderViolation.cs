@@ -5,11 +5,10 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 

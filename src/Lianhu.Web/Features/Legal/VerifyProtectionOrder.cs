@@ -2,11 +2,10 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Api;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 

@@ -5,13 +5,12 @@ using Lianhu.Domain.Legal;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Legal;
 

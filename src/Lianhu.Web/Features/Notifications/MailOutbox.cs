@@ -1,9 +1,9 @@
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Notifications;

@@ -1,8 +1,7 @@
-using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
+using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Persons;
 

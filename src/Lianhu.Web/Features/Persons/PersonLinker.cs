@@ -1,7 +1,7 @@
-using Lianhu.Web.Features.Intake;
-using Lianhu.Web.Features.Cases;
 using Lianhu.Domain.People;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Intake;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Persons;

@@ -1,5 +1,5 @@
-using Lianhu.Domain.Access;
 using System.Globalization;
+using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;

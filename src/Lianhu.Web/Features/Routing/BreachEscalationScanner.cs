@@ -1,9 +1,8 @@
 using Lianhu.Web.Features.Clocks;
-using Microsoft.Extensions.Options;
-
+using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
+using Microsoft.Extensions.Options;
 
 namespace Lianhu.Web.Features.Routing;
 

@@ -5,11 +5,10 @@ using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
-using Microsoft.EntityFrameworkCore;
-
+using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Routing;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Lianhu.Domain.Common;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Localization;
 using Lianhu.Web.Steps;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
 
 namespace Lianhu.Web.Features.Routing;
 

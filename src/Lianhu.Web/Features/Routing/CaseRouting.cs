@@ -5,18 +5,17 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Assessments;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Clocks;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Sharing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
-using Lianhu.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
 
 namespace Lianhu.Web.Features.Routing;
 

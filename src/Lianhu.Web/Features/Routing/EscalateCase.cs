@@ -5,12 +5,11 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Features.Cases;
-using Lianhu.Web.Identity;
-using Microsoft.Extensions.Localization;
-
+using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Routing;
 

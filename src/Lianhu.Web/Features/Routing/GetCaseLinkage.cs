@@ -5,14 +5,13 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
 
 namespace Lianhu.Web.Features.Routing;
 

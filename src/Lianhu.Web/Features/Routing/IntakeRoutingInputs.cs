@@ -2,11 +2,10 @@ using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
 using Lianhu.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
+using Lianhu.Web.Features.Conferences;
 using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Routing;
 

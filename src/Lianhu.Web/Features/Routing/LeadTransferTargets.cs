@@ -1,12 +1,11 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
-using Lianhu.Web.Features.Intake;
-using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lianhu.Web.Features.Routing;
 

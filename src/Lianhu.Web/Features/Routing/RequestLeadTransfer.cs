@@ -4,13 +4,12 @@ using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
 
 namespace Lianhu.Web.Features.Routing;
 

@@ -5,15 +5,14 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
-using Lianhu.Web.Features.Conferences;
 
 namespace Lianhu.Web.Features.Routing;
 

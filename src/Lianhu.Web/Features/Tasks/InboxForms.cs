@@ -1,11 +1,10 @@
 using Lianhu.Domain.Common;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Mvc;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;
 

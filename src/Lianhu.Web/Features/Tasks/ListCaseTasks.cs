@@ -3,14 +3,13 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Linkage;
-
-using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;

@@ -2,13 +2,12 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Sharing;
 using Lianhu.Web.Data;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Features.Sharing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;
 

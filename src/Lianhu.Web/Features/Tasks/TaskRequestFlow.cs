@@ -5,13 +5,12 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Cases;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;
 

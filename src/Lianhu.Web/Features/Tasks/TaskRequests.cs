@@ -3,12 +3,11 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Routing;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Conferences;
-using Lianhu.Web.Features.Routing;
 
 namespace Lianhu.Web.Features.Tasks;
 

@@ -5,15 +5,14 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
-using Lianhu.Web.Features.Legal;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
+using Lianhu.Web.Features.Clocks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
+using Lianhu.Web.Features.Legal;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Features.Clocks;
 
 namespace Lianhu.Web.Features.Visits;
 

@@ -4,10 +4,10 @@ using Lianhu.Domain.Linkage;
 using Lianhu.Domain.Visits;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Clocks;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 

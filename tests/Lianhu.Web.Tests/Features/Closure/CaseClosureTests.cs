@@ -4,9 +4,8 @@ using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
-using Lianhu.Web.Tests.Infrastructure;
-
 using Lianhu.Web.Tests.Features.Cases;
+using Lianhu.Web.Tests.Infrastructure;
 
 namespace Lianhu.Web.Tests.Features.Closure;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Lianhu.Web.Features.Inbox;
-using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Features.Conferences;
+using Lianhu.Web.Features.Inbox;
 using Lianhu.Web.Features.Routing;
+using Lianhu.Web.Features.Tasks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.TestHost;

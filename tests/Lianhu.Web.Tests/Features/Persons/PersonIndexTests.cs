@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lianhu.Domain.Organisation;
+using Lianhu.Web.Tests.Features.Intake;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-using Lianhu.Web.Tests.Features.Intake;
 
 namespace Lianhu.Web.Tests.Features.Persons;
 

@@ -4,11 +4,10 @@ using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
+using Lianhu.Web.Tests.Features.Cases;
 using Lianhu.Web.Tests.Features.Clocks;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-
-using Lianhu.Web.Tests.Features.Cases;
 
 namespace Lianhu.Web.Tests.Features.Retention;
 

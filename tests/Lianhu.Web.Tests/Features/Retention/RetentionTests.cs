@@ -5,11 +5,10 @@ using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Retention;
+using Lianhu.Web.Tests.Features.Cases;
 using Lianhu.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-using Lianhu.Web.Tests.Features.Cases;
 
 namespace Lianhu.Web.Tests.Features.Retention;
 

@@ -4,10 +4,9 @@ using System.Text.Json;
 using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Features.Demo;
+using Lianhu.Web.Tests.Features.Cases;
 using Lianhu.Web.Tests.Infrastructure;
 using static Lianhu.Web.Tests.Features.Legal.LegalTestHelpers;
-
-using Lianhu.Web.Tests.Features.Cases;
 
 namespace Lianhu.Web.Tests.Features.Visits;
 

@@ -1,7 +1,7 @@
-using Lianhu.Web.Features.Persons;
 using System.Globalization;
 using Lianhu.Web.Features.Cases;
 using Lianhu.Web.Features.Intake;
+using Lianhu.Web.Features.Persons;
 
 namespace Lianhu.Web.Components.Pages.Cases;
 
