@@ -56,6 +56,10 @@ public enum AuditAction
     [JsonStringEnumMemberName("case.anonymise")]
     CaseAnonymise = 1014,
 
+    /// <summary>A case search by a party (name, ID number, phone, address) or a risk level: the sections it revealed; the term is never stored.</summary>
+    [JsonStringEnumMemberName("case.search")]
+    CaseSearch = 1015,
+
     // Closure (1100–): Closing the loop (ADR 0016): request, approval, rejection, reopening.
     [JsonStringEnumMemberName("case.closure-request")]
     CaseClosureRequest = 1100,

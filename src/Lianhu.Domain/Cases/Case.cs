@@ -46,6 +46,10 @@ public sealed class Case
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Whether a text has the shape of a case number (<c>yyyyMMdd-XXXXXX</c>, Asia/Shanghai date and the id's last six hex digits); case-insensitive.</summary>
+    public static bool IsNumber(string? text) =>
+        text is { Length: 15 } && text[8] == '-' && text[..8].All(char.IsAsciiDigit) && text[9..].All(char.IsAsciiHexDigit);
+
     public static Case Open(Guid id, Channel channel, string summary, DivisionCode division, Guid leadAgencyId, Guid createdBy, DateTimeOffset at)
     {
         if (division.Tier != Tier.Community)
@@ -175,6 +179,11 @@ public sealed class Case
         Touch(at);
     }
 
+    /// <summary>Whether a closure waits and this person may still approve it: not the requester, not already an approver.</summary>
+    public bool AwaitsApprovalFrom(Guid by) => Status == CaseStatus.ClosurePending && IsApproverFree(by);
+
+    private bool IsApproverFree(Guid by) => by != ClosureRequestedBy && closureApprovals.All(a => a.UserId != by);
+
     /// <summary>A supervisor approves; the case closes when enough distinct people (not the requester) have.</summary>
     public void ApproveClosure(Guid by, Guid agencyId, DateTimeOffset at)
     {
@@ -183,7 +192,7 @@ public sealed class Case
             throw new DomainRuleViolationException("case.no-closure-pending", "There is no closure waiting for approval.");
         }
 
-        if (by == ClosureRequestedBy || closureApprovals.Any(a => a.UserId == by))
+        if (!IsApproverFree(by))
         {
             throw new DomainRuleViolationException("case.closure-same-approver", "The closure needs approval by someone else.");
         }

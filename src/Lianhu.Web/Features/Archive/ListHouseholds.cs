@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Intake;
@@ -19,7 +18,7 @@ namespace Lianhu.Web.Features.Archive;
 /// indexes — nothing is decrypted to search); without it, the households of the latest closures.
 /// Only households reachable from a case the caller may see are listed.
 /// </summary>
-public static partial class ListHouseholds
+public static class ListHouseholds
 {
     public const int MaxHouseholds = 50;
 
@@ -30,10 +29,7 @@ public static partial class ListHouseholds
             .WithTags("Archive")
             .WithSummary("Households of the family archive, found by case number or person (ID number, phone, name)");
 
-    [GeneratedRegex(@"^\d{8}-[0-9A-Fa-f]{6}$")]
-    private static partial Regex CaseNumber();
-
-    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, Households households, ArchiveReader reader, PersonIndexer indexer, AuditTrail audit, TimeProvider time)
+    public sealed class Handler(LianhuDbContext db, CurrentUserAccessor current, Households households, ArchiveReader reader, PersonLookup lookup, AuditTrail audit)
     {
         public async Task<IReadOnlyList<HouseholdSummary>> HandleAsync(string? q, CancellationToken ct)
         {
@@ -77,37 +73,14 @@ public static partial class ListHouseholds
                 return await visible.Where(c => c.Status == CaseStatus.Closed).OrderByDescending(c => c.ClosedAt).Select(c => c.Id).Take(MaxHouseholds * 2).ToListAsync(ct);
             }
 
-            if (CaseNumber().IsMatch(q))
+            if (Case.IsNumber(q))
             {
                 var number = q.ToUpperInvariant();
                 return await visible.Where(c => c.Number == number).Select(c => c.Id).ToListAsync(ct);
             }
 
-            var persons = PersonQuery(q);
-            var roots = persons.Select(p => p.RootId).Distinct();
-            var caseIds = from party in db.CaseParties
-                          join person in db.Persons on party.PersonId equals person.Id
-                          where roots.Contains(person.RootId) && party.Role != PartyRole.Reporter
-                          select party.CaseId;
+            var caseIds = lookup.CasesOf(q);
             return await visible.Where(c => caseIds.Contains(c.Id)).OrderByDescending(c => c.CreatedAt).Select(c => c.Id).Take(MaxHouseholds * 2).ToListAsync(ct);
-        }
-
-        private IQueryable<Person> PersonQuery(string q)
-        {
-            if (ResidentIdNumber.TryParse(q, time, out var idNumber, out _))
-            {
-                var index = indexer.IdNumber(idNumber);
-                return db.Persons.AsNoTracking().Where(p => p.IdNumberIndex == index);
-            }
-
-            if (q.Any(char.IsDigit) && PhoneNumber.TryParse(q, out var phone, out _))
-            {
-                var index = indexer.Phone(phone);
-                return db.Persons.AsNoTracking().Where(p => p.PhoneIndex == index);
-            }
-
-            var keys = indexer.NameKeys(q).ToList();
-            return db.Persons.AsNoTracking().Where(p => p.NameKeyIndex != null && keys.Contains(p.NameKeyIndex));
         }
     }
 }

@@ -56,6 +56,10 @@ public static class CaseClosure
     public static bool MayReopen(CurrentUser user, Case c) =>
         CaseAccess.RelationTo(user, c) is CaseRelation.Lead or CaseRelation.Supervising && (user.Has(Role.Caseworker) || user.Has(Role.Supervisor));
 
+    /// <summary>Who approves or sends back a closure: a supervisor of the supervising linkage centre.</summary>
+    public static bool IsApprover(CurrentUser user, Case c) =>
+        user.AgencyType == AgencyType.LinkageCentre && user.Has(Role.Supervisor) && CaseAccess.RelationTo(user, c) == CaseRelation.Supervising;
+
     public sealed record Outcome(ClosureState? State = null, FieldErrors? Errors = null, bool NotFound = false, bool Forbidden = false, IReadOnlyList<string>? Blockers = null);
 
     private static Results<Ok<ClosureState>, NotFound, ValidationProblem, ProblemHttpResult> Result(Outcome o, IStringLocalizer text)
@@ -150,7 +154,7 @@ public static class CaseClosure
                 return new Outcome(NotFound: true);
             }
 
-            if (!IsSupervisingCentreSupervisor(user, found))
+            if (!IsApprover(user, found))
             {
                 return new Outcome(Forbidden: true);
             }
@@ -177,7 +181,7 @@ public static class CaseClosure
                 return new Outcome(NotFound: true);
             }
 
-            if (!IsSupervisingCentreSupervisor(user, found))
+            if (!IsApprover(user, found))
             {
                 return new Outcome(Forbidden: true);
             }
@@ -216,9 +220,6 @@ public static class CaseClosure
             timeline.Record(found.Id, CaseEventKind.Reopened, CaseSections.Closure, user.AgencyId, user.UserId, reason!.Trim(), incidentCaseNumber is null ? null : "incident=" + incidentCaseNumber);
             return await SaveAsync(user, found, AuditAction.CaseReopen, reason.Trim(), ct);
         }
-
-        private static bool IsSupervisingCentreSupervisor(CurrentUser user, Case c) =>
-            user.AgencyType == AgencyType.LinkageCentre && user.Has(Role.Supervisor) && CaseAccess.RelationTo(user, c) == CaseRelation.Supervising;
 
         private async Task<(CurrentUser User, Case? Case)> LoadAsync(Guid id, CancellationToken ct)
         {

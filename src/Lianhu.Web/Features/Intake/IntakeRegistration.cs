@@ -19,6 +19,7 @@ public static class IntakeRegistration
         services.AddScoped<IntakeValidator>();
         services.AddScoped<PersonLinker>();
         services.AddScoped<PersonAccess>();
+        services.AddScoped<PersonLookup>();
         services.AddScoped<PersonTimeline>();
         services.AddScoped<RepeatAlarms>();
         services.AddScoped<CaseTimeline>();

@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Tasks;
 
 /// <summary>
 /// The agency inbox: tasks awaiting my agency's acceptance, my agency's accepted work that falls
-/// due within a day, overdue work, cases newly in my scope (last 7 days) and task outcomes on the
+/// due within a day, the rest of its accepted work (在办, until completed), overdue work, cases newly in my scope (last 7 days) and task outcomes on the
 /// cases my agency leads (last 7 days), and tasks held on them until consent is recorded. Case
 /// numbers and task reasons only, never case content.
 /// </summary>
@@ -22,7 +22,8 @@ public static class GetInbox
     public static readonly TimeSpan Recent = TimeSpan.FromDays(7);
     public const int MaxItems = 50;
 
-    public sealed record Counts(int Awaiting, int DueSoon, int Overdue, int NewCases, int Updates)
+    /// <param name="InProgress">Accepted or started work not yet due within a day: it stays listed until it is completed.</param>
+    public sealed record Counts(int Awaiting, int DueSoon, int Overdue, int NewCases, int Updates, int InProgress)
     {
         /// <summary>What the navigation badge shows: work that needs my agency now.</summary>
         public int Attention => Awaiting + Overdue;
@@ -32,7 +33,7 @@ public static class GetInbox
 
     public sealed record TaskItem(TaskDto Task, string CaseNumber);
 
-    public sealed record InboxDto(Counts Counts, IReadOnlyList<TaskItem> Awaiting, IReadOnlyList<TaskItem> DueSoon, IReadOnlyList<TaskItem> Overdue, IReadOnlyList<CaseItem> NewCases, IReadOnlyList<TaskItem> Updates);
+    public sealed record InboxDto(Counts Counts, IReadOnlyList<TaskItem> Awaiting, IReadOnlyList<TaskItem> DueSoon, IReadOnlyList<TaskItem> Overdue, IReadOnlyList<CaseItem> NewCases, IReadOnlyList<TaskItem> Updates, IReadOnlyList<TaskItem> InProgress);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/inbox", async (Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
@@ -73,9 +74,10 @@ public static class GetInbox
             var awaiting = mine.Where(t => t.Status == CaseTaskStatus.Created && now < t.DueAt).Select(Item).ToList();
             var overdue = mine.Where(t => now >= t.DueAt).Select(Item).ToList();
             var dueSoon = mine.Where(t => t.Status != CaseTaskStatus.Created && now < t.DueAt && t.DueAt - now <= DueSoon).Select(Item).ToList();
+            var inProgress = mine.Where(t => t.Status != CaseTaskStatus.Created && t.DueAt - now > DueSoon).Select(Item).ToList();
             return new InboxDto(
-                new Counts(awaiting.Count, dueSoon.Count, overdue.Count, newCases.Count, updates.Count),
-                awaiting, dueSoon, overdue, newCases, [.. updates.Select(Item)]);
+                new Counts(awaiting.Count, dueSoon.Count, overdue.Count, newCases.Count, updates.Count, inProgress.Count),
+                awaiting, dueSoon, overdue, newCases, [.. updates.Select(Item)], inProgress);
         }
     }
 }

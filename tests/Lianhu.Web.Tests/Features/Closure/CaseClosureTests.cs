@@ -22,6 +22,32 @@ public abstract class CaseClosureTests<TFactory>(TFactory factory) : IClassFixtu
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
     [ProviderFact]
+    public async Task APendingClosure_WaitsInTheApproversList_NotTheRequesters_AndLeavesItOnceDecided()
+    {
+        using var lead = await factory.ClientAsAsync(Worker, "en");
+        var id = await OpenAsync(lead);
+        (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/close", new { summary = "已处置完毕" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var centre = await factory.ClientAsAsync(CentreSupervisor, "en");
+        var pending = (await centre.GetFromJsonAsync<JsonElement>("/api/v1/closures/pending")).EnumerateArray().Single(c => c.GetProperty("caseId").GetGuid() == id);
+        pending.GetProperty("approvals").GetInt32().ShouldBe(0);
+        pending.GetProperty("approvalsRequired").GetInt32().ShouldBe(1);
+        (await lead.GetFromJsonAsync<JsonElement>("/api/v1/closures/pending")).EnumerateArray().ShouldNotContain(c => c.GetProperty("caseId").GetGuid() == id);
+        using var otherCentre = await factory.ClientAsAsync(factory.Account(AgencyType.LinkageCentre, "440305", Role.Supervisor), "en");
+        (await otherCentre.GetFromJsonAsync<JsonElement>("/api/v1/closures/pending")).EnumerateArray().ShouldNotContain(c => c.GetProperty("caseId").GetGuid() == id);
+
+        using (var ui = await Assessments.UiSession.SignInAsync(factory, CentreSupervisor, "zh-CN"))
+        {
+            var inbox = await ui.Client.GetStringAsync("/inbox");
+            inbox.ShouldContain("data-testid=\"inbox-closures\"");
+            inbox.ShouldContain($"cases/{id}#closure");
+        }
+
+        (await centre.PostAsync($"/api/v1/cases/{id}/approve-closure", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await centre.GetFromJsonAsync<JsonElement>("/api/v1/closures/pending")).EnumerateArray().ShouldNotContain(c => c.GetProperty("caseId").GetGuid() == id);
+    }
+
+    [ProviderFact]
     public async Task Closure_IsRefusedWhileAClockRuns_ThenApproved_ReadOnly_AndReopenedWithHistory()
     {
         using var lead = await factory.ClientAsAsync(Worker, "en");

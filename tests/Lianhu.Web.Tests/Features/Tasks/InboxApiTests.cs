@@ -36,6 +36,20 @@ public abstract class InboxApiTests<TFactory>(TFactory factory) : IClassFixture<
         inbox.GetProperty("awaiting").EnumerateArray().ShouldNotContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == taskId);
         inbox.GetProperty("dueSoon").EnumerateArray().ShouldContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == taskId);
 
+        // Accepted work due later than a day stays listed (在办) until it is completed: the workstation's follow-up, due in 7 days.
+        var leadTasks = await lead.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        var followUp = leadTasks.GetProperty("awaiting").EnumerateArray().Select(i => i.GetProperty("task"))
+            .Single(t => t.GetProperty("caseId").GetGuid() == id && t.GetProperty("agencyId").GetGuid() == workstation.Agency.Id);
+        var followUpId = followUp.GetProperty("id").GetGuid();
+        (await lead.PostAsync($"/api/v1/tasks/{followUpId}/accept", null)).EnsureSuccessStatusCode();
+        leadTasks = await lead.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        leadTasks.GetProperty("inProgress").EnumerateArray().ShouldContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == followUpId);
+        leadTasks.GetProperty("dueSoon").EnumerateArray().ShouldNotContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == followUpId);
+        leadTasks.GetProperty("awaiting").EnumerateArray().ShouldNotContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == followUpId);
+        leadTasks.GetProperty("counts").GetProperty("inProgress").GetInt32().ShouldBeGreaterThan(0);
+        inbox = await client.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
+        inbox.GetProperty("inProgress").EnumerateArray().ShouldNotContain(i => i.GetProperty("task").GetProperty("id").GetGuid() == taskId); // due within the day: listed as due soon instead
+
         (await client.PostAsJsonAsync($"/api/v1/tasks/{taskId}/complete", new { outcome = "出具告诫书" })).EnsureSuccessStatusCode();
         var leadInbox = await lead.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
         var update = leadInbox.GetProperty("updates").EnumerateArray().Single(i => i.GetProperty("task").GetProperty("id").GetGuid() == taskId);
