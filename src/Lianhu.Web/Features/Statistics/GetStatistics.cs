@@ -40,6 +40,23 @@ public static class GetStatistics
             .WithTags("Statistics")
             .WithSummary("A figure by one dimension in your scope (small cells protected without case access); format=csv|xlsx exports it");
 
+    /// <summary>The dashboard's export links (cookie-signed pages): the same handler, a file or the problem.</summary>
+    public static void MapForPages(IEndpointRouteBuilder app) =>
+        app.MapGet("/statistics/export", async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> (
+                string? indicator, string? format, HttpRequest request, Handler handler, CancellationToken ct) =>
+            {
+                var outcome = await handler.HandleAsync(indicator ?? string.Empty, StatisticsRequest.FromQuery(request.Query), format ?? "csv", ct);
+                return outcome switch
+                {
+                    { Forbidden: true } => handler.Forbidden(),
+                    { File: { } file } => TypedResults.File(file.Content, file.ContentType, file.Name),
+                    { Errors: { } errors } => errors.ToProblem(),
+                    _ => TypedResults.NotFound(),
+                };
+            })
+            .WithName("ExportStatisticsFromPage")
+            .ExcludeFromDescription();
+
     public sealed record ExportFile(byte[] Content, string ContentType, string Name);
 
     public sealed record Outcome(FigureDto? Figure = null, ExportFile? File = null, FieldErrors? Errors = null, bool Unknown = false, bool Forbidden = false);

@@ -18,7 +18,7 @@ public sealed class StatisticsLabels(LianhuDbContext db, IStringLocalizer<Statis
             "division" => await db.Divisions.AsNoTracking().Where(d => keys.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct),
             "lead-agency" or "agency" => await AgenciesAsync(keys, ct),
             "period" => keys.ToDictionary(k => k, k => k, StringComparer.Ordinal),
-            _ => keys.ToDictionary(k => k, k => Lookup($"statistics.{query.By}.{k}", k), StringComparer.Ordinal),
+            _ => keys.ToDictionary(k => k, k => Lookup(query.By, k), StringComparer.Ordinal),
         };
         return [.. cells.Select(c => Row(c, names.GetValueOrDefault(c.Key) ?? c.Key, indicator))];
     }
@@ -51,7 +51,18 @@ public sealed class StatisticsLabels(LianhuDbContext db, IStringLocalizer<Statis
         };
     }
 
-    private string Lookup(string key, string fallback) => text[key] is { ResourceNotFound: false } found ? found.Value : fallback;
+    /// <summary>The statistics table's name for a value, else the name the rest of the UI gives it, else the value itself.</summary>
+    private string Lookup(string by, string value)
+    {
+        string[] keys = by switch
+        {
+            "agency-type" => [$"statistics.agency-type.{value}", $"agency-type.{value}"],
+            "channel" => [$"statistics.channel.{value}", $"channel.{value}"],
+            "risk-level" => [$"statistics.risk-level.{value}", $"common-level.{value}"],
+            _ => [$"statistics.kind.{value}", $"statistics.status.{value}", $"task.status.{value}", $"task.kind.{value}", $"clocks.state.{value}", $"channel.{value}", $"linkage-ui.trigger.{value}"],
+        };
+        return keys.Select(k => text[k]).FirstOrDefault(s => !s.ResourceNotFound)?.Value ?? value;
+    }
 
     private async Task<Dictionary<string, string>> AgenciesAsync(List<string> keys, CancellationToken ct)
     {

@@ -30,6 +30,7 @@ public sealed class StatisticsModule : IFeatureModule
         ListIndicators.Map(routes.Staff);
         GetStatistics.Map(routes.Staff);
         CasesBehindFigure.Map(routes.Staff);
+        GetStatistics.MapForPages(routes.App);
     }
 
     /// <summary>The city's file or folder when its policy folder has one, else the bundled <c>config/</c>'s.</summary>
