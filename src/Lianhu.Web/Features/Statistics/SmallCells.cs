@@ -15,10 +15,9 @@ public sealed class SmallCells(StatisticsPolicy policy)
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(total);
         var small = rows.Where(IsSmall).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        if (small.Count == 1 && rows.Count > 1)
+        if (small.Count == 1 && rows.Where(r => !small.Contains(r.Key)).Where(r => r.Count > 0).MinBy(r => (r.Count, r.Key)) is { } complement)
         {
-            // The complement: the smallest other cell, so total − others no longer reveals the small one.
-            var complement = rows.Where(r => !small.Contains(r.Key)).OrderBy(r => r.Count ?? 0).ThenBy(r => r.Key, StringComparer.Ordinal).First();
+            // The complement: the smallest other non-empty cell, so total − others no longer reveals the small one.
             small.Add(complement.Key);
         }
 

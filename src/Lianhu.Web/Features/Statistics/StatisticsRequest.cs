@@ -94,9 +94,10 @@ public sealed record StatisticsRequest(string? By, string? Tier, string? From, s
 /// <summary>A checked request: the dimension, the division tier, the days (Asia/Shanghai, inclusive) and the period length.</summary>
 public sealed record StatisticsQuery(string By, Tier Tier, DateOnly From, DateOnly To, string Period)
 {
-    public DateTimeOffset Start => ShanghaiTime.StartOfDay(From);
+    // In UTC: PostgreSQL's timestamptz takes only offset 0.
+    public DateTimeOffset Start => ShanghaiTime.StartOfDay(From).ToUniversalTime();
 
-    public DateTimeOffset Until => ShanghaiTime.StartOfDay(To.AddDays(1));
+    public DateTimeOffset Until => ShanghaiTime.StartOfDay(To.AddDays(1)).ToUniversalTime();
 
     /// <summary>The filter in words for an audit entry or an export's title: no personal data.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"by={By};tier={StableName.Of(Tier)};from={From:yyyy-MM-dd};to={To:yyyy-MM-dd};period={Period}");

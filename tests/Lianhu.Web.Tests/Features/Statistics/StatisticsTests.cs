@@ -66,7 +66,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         for (var i = 0; i < 18; i++)
         {
             var community = communities[random.Next(communities.Count)];
-            var id = await OpenAsync(community, random.Next(4) switch { 0 => "hotline", 1 => "walk-in", 2 => "grid-report", _ => "self-report" });
+            var id = await OpenAsync(community, random.Next(3) switch { 0 => "hotline", 1 => "walk-in", _ => "grid-report" });
             created.Add(id);
             if (random.Next(3) > 0)
             {
@@ -214,11 +214,11 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
     [ProviderFact]
     public async Task AStatistician_SeesLessThanFive_AComplementaryCellHidden_AndNoCase()
     {
-        // Futian (440304): two cases in one community, eight in another.
+        // Futian (440304): two self-reports (no other test files one), eight hotline calls.
         var communities = Communities("440304");
         for (var i = 0; i < 2; i++)
         {
-            await OpenAsync(communities[0]);
+            await OpenAsync(communities[0], "self-report");
         }
 
         for (var i = 0; i < 8; i++)
@@ -227,16 +227,19 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         }
 
         using var statistician = await factory.ClientAsAsync(Statistician("440304"));
-        var figure = await FigureAsync(statistician, "cases-managed", "by=division&tier=community");
+        var figure = await FigureAsync(statistician, "cases-managed", "by=channel");
         figure.GetProperty("protected").GetBoolean().ShouldBeTrue();
         var rows = figure.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!);
-        var small = rows[communities[0]];
+        var small = rows["self-report"];
         small.GetProperty("suppressed").GetBoolean().ShouldBeTrue();
         small.GetProperty("display").GetString().ShouldBe("<5");
         small.GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Null);
+        small.GetProperty("label").GetString().ShouldBe("当事人自报");
         rows.Values.Count(r => r.GetProperty("suppressed").GetBoolean()).ShouldBeGreaterThanOrEqualTo(2, "one more cell hides the small one from the total");
         rows.Values.Where(r => !r.GetProperty("suppressed").GetBoolean()).ShouldAllBe(r => Value(r) == 0 || Value(r) >= 5);
-        rows.Keys.ShouldAllBe(k => k.StartsWith("440304", StringComparison.Ordinal), "a district statistician counts only the district");
+        var byCommunity = await FigureAsync(statistician, "cases-managed", "by=division&tier=community");
+        byCommunity.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()!)
+            .ShouldAllBe(k => k.StartsWith("440304", StringComparison.Ordinal), "a district statistician counts only the district");
 
         var text = await (await statistician.GetAsync("/api/v1/statistics/cases-managed?by=division&tier=community")).Content.ReadAsStringAsync();
         text.ShouldNotContain("统计测试案件");
@@ -246,10 +249,10 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
 
         // The same figure for the district's supervisor is exact.
         using var supervisor = await factory.ClientAsAsync(DistrictCentre("440304"));
-        var exact = await FigureAsync(supervisor, "cases-managed", "by=division&tier=community");
+        var exact = await FigureAsync(supervisor, "cases-managed", "by=channel");
         exact.GetProperty("protected").GetBoolean().ShouldBeFalse();
-        var exactRow = exact.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == communities[0]);
-        Value(exactRow)!.Value.ShouldBeGreaterThanOrEqualTo(2);
+        var exactRow = exact.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "self-report");
+        Value(exactRow).ShouldBe(2);
         exactRow.GetProperty("suppressed").GetBoolean().ShouldBeFalse();
     }
 
