@@ -329,6 +329,15 @@ public enum AuditAction
     [JsonStringEnumMemberName("user.roles.remove")]
     UserRolesRemove = 2114,
 
+    // Statistics (2200–): Figures, the cases behind them and their exports (ADR 0029); the filter and row count only, never personal data.
+    /// <summary>A figure was exported (CSV or Excel): the indicator, its version, the filter and the number of rows.</summary>
+    [JsonStringEnumMemberName("statistics.export")]
+    StatisticsExport = 2200,
+
+    /// <summary>The list of cases behind a figure was read (case numbers in scope): the indicator, the cell and the count.</summary>
+    [JsonStringEnumMemberName("statistics.cases.read")]
+    StatisticsCasesRead = 2201,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]

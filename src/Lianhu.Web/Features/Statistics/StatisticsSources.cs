@@ -1,0 +1,63 @@
+using Lianhu.Domain.Cases;
+using Lianhu.Domain.Common;
+using Lianhu.Domain.Legal;
+using Lianhu.Domain.Linkage;
+using Lianhu.Domain.Visits;
+
+namespace Lianhu.Web.Features.Statistics;
+
+/// <summary>
+/// The sources an indicator counts over, and what each one's <c>status</c> and <c>kind</c> are.
+/// Every row of every source belongs to one case (its division, lead and channel) and has an
+/// acting agency, an instant that places it in a period, and for durations a start and an end.
+/// </summary>
+public static class StatisticsSources
+{
+    public const string Cases = "cases";
+    public const string Tasks = "tasks";
+    public const string Clocks = "clocks";
+    public const string Breaches = "clock-breaches";
+    public const string ProtectionOrders = "protection-orders";
+    public const string WarningLetters = "warning-letters";
+    public const string Visits = "visits";
+    public const string Placements = "placements";
+    public const string Conferences = "conferences";
+
+    public static readonly IReadOnlyList<string> Names = [Cases, Tasks, Clocks, Breaches, ProtectionOrders, WarningLetters, Visits, Placements, Conferences];
+
+    public static readonly IReadOnlyList<string> Dimensions = ["division", "lead-agency", "agency", "agency-type", "channel", "risk-level", "kind", "status", "period"];
+
+    public static readonly IReadOnlyList<string> RiskLevels = ["low", "medium", "high"];
+
+    /// <summary>What <c>status</c> names for a source; null: any text (none fixed).</summary>
+    public static IReadOnlyList<string> StatusesOf(string source) => source switch
+    {
+        Cases => All<CaseStatus>(),
+        Tasks => All<CaseTaskStatus>(),
+        Clocks => All<Domain.Clocks.ClockState>(),
+        Breaches => ["breached"],
+        ProtectionOrders => All<ProtectionOrderStatus>(),
+        WarningLetters => ["issued"],
+        Visits => All<VisitOutcome>(),
+        Placements => ["open", "ended"],
+        Conferences => All<ConferenceStatus>(),
+        _ => [],
+    };
+
+    /// <summary>What <c>kind</c> names for a source; null when it is a clock rule id (checked against the clock rules).</summary>
+    public static IReadOnlyList<string>? KindsOf(string source) => source switch
+    {
+        Cases => All<Channel>(),
+        Tasks => All<CaseTaskKind>(),
+        Clocks or Breaches => null,
+        ProtectionOrders => ["emergency", "ordinary"],
+        WarningLetters => ["first", "repeat"],
+        Visits => All<VisitMethod>(),
+        Placements => All<PlacementKind>(),
+        Conferences => All<ConferenceTrigger>(),
+        _ => [],
+    };
+
+    private static IReadOnlyList<string> All<T>()
+        where T : struct, Enum => StableName.All<T>();
+}
