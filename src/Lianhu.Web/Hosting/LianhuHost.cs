@@ -1,4 +1,5 @@
 using Lianhu.Web.Data;
+using Lianhu.Web.Security;
 
 namespace Lianhu.Web.Hosting;
 
@@ -42,15 +43,23 @@ public static class LianhuHost
         });
     }
 
-    /// <summary>Applies migrations and reference data; in demo mode also seeds the demo city.</summary>
+    /// <summary>
+    /// Applies migrations, reference data and, in demo mode, the demo city, and makes the
+    /// data-protection key ring ready — all under one startup lock, so nodes started together on an
+    /// empty database come up one after another instead of colliding (ADR 0030).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
+        await using var held = await StartupLock.AcquireAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureAsync(ct);
         foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>().OrderBy(s => s.Order))
         {
             await step.RunAsync(ct);
         }
+
+        DataProtectionKeys.Ensure(services);
     }
 }

@@ -204,7 +204,7 @@ public sealed class FieldCipher
 
         public static KeyRing Load(string path, bool createIfMissing)
         {
-            var dataFiles = Directory.Exists(path) ? Directory.GetFiles(path, "data-key-*.key") : [];
+            var dataFiles = DataKeyFiles(path);
             if (dataFiles.Length == 0)
             {
                 if (!createIfMissing)
@@ -213,8 +213,10 @@ public sealed class FieldCipher
                         $"No encryption key ring at {path}. Create one with 'lianhu keys init' (and back it up: without it encrypted data cannot be read), or set Lianhu:Encryption:KeyRingPath.");
                 }
 
-                AddDataKey(path);
-                dataFiles = Directory.GetFiles(path, "data-key-*.key");
+                // The first key has a fixed name: nodes creating a ring together end with one key, not one each.
+                CreateDirectory(path);
+                WriteKey(Path.Combine(path, "data-key-0001.key"));
+                dataFiles = DataKeyFiles(path);
             }
 
             var data = dataFiles.ToDictionary(f => Path.GetFileNameWithoutExtension(f)["data-key-".Length..], f => ReadKey(f), StringComparer.Ordinal);
@@ -234,17 +236,19 @@ public sealed class FieldCipher
 
         public static string AddDataKey(string path)
         {
-            Directory.CreateDirectory(path);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            CreateDirectory(path);
 
-            var next = Directory.GetFiles(path, "data-key-*.key")
-                .Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["data-key-".Length..], System.Globalization.CultureInfo.InvariantCulture))
-                .DefaultIfEmpty(0).Max() + 1;
-            var id = next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            WriteKey(Path.Combine(path, $"data-key-{id}.key"));
+            string id;
+            do
+            {
+                // Another process may take the same number at the same moment: the loser takes the next one.
+                var next = DataKeyFiles(path)
+                    .Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["data-key-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+                    .DefaultIfEmpty(0).Max() + 1;
+                id = next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (!WriteKey(Path.Combine(path, $"data-key-{id}.key")));
+
             if (!File.Exists(Path.Combine(path, IndexFile)))
             {
                 WriteKey(Path.Combine(path, IndexFile));
@@ -253,22 +257,27 @@ public sealed class FieldCipher
             return id;
         }
 
+        /// <summary>The data keys; temp files a crash left behind (<see cref="DurableFile.TempSuffix"/>) are not keys.</summary>
+        private static string[] DataKeyFiles(string path) =>
+            Directory.Exists(path) ? [.. Directory.GetFiles(path, "data-key-*.key").Where(f => f.EndsWith(".key", StringComparison.Ordinal))] : [];
+
+        private static void CreateDirectory(string path)
+        {
+            Directory.CreateDirectory(path);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         private static byte[] ReadKey(string file)
         {
             var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
             return key.Length == 32 ? key : throw new InvalidOperationException($"{Path.GetFileName(file)} is not a 256-bit key.");
         }
 
-        private static void WriteKey(string file)
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var writer = new StreamWriter(file, Encoding.ASCII, options);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
+        /// <summary>Writes a new random key whole or not at all (<see cref="DurableFile"/>); false when the file already existed.</summary>
+        private static bool WriteKey(string file) =>
+            DurableFile.Write(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), overwrite: false);
     }
 }

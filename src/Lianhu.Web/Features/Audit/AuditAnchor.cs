@@ -48,21 +48,10 @@ public sealed class AuditAnchor(IConfiguration configuration, FieldCipher cipher
         }
 
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        var temp = $"{Path}.{Environment.ProcessId}.tmp";
         var line = string.Join(' ', "v2", index.ToString(CultureInfo.InvariantCulture), hash, eventId.ToString("N"), signature.SignAnchor(Content(index, hash, eventId)));
-        // Owner-only, like the key ring and the database files: the anchor names the chain's head.
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
-        {
-            writer.Write(line);
-        }
-
-        File.Move(temp, Path, overwrite: true);
+        // Owner-only, like the key ring and the database files (the anchor names the chain's head), and
+        // whole or not at all: a crash mid-write keeps the previous anchor (ADR 0030).
+        Security.DurableFile.Write(Path, line, overwrite: true);
     }
 
     private static string Content(long index, string hash, Guid eventId) =>

@@ -41,8 +41,6 @@ public static partial class OpenCase
             await db.Database.OpenConnectionAsync(ct);
             // An intake only adds rows, so the change tracker has nothing to detect before saving.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            // A retry is recognised when its key record collides on save, not by a read before every
-            // intake: retries are rare, and the read was one of an intake's few database round trips.
             var requestHash = idempotencyKey is null ? null : idempotency.Hash("POST /cases", request, answers.Options);
             var errors = new FieldErrors(text);
             var valid = await validator.ValidateAsync(request, user, errors, ct);
@@ -52,6 +50,15 @@ public static partial class OpenCase
                 return idempotencyKey is not null && await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct) is { } earlier
                     ? Replay(earlier, requestHash!)
                     : new Outcome(Errors: errors);
+            }
+
+            // A keyed request is first looked up (one primary-key-like read): a retry is answered from
+            // the record without an insert that collides, which EF logs as a failed command with its
+            // stack trace and PostgreSQL as an ERROR — a normal retry must not look like a fault (ADR 0030).
+            // Twins sent at the same moment still meet on the unique index below.
+            if (idempotencyKey is not null && await idempotency.FindLiveAsync(user.UserId, idempotencyKey, ct) is { } stored)
+            {
+                return Replay(stored, requestHash!);
             }
 
             for (var attempt = 1; ; attempt++)
