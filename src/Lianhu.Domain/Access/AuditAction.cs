@@ -60,6 +60,10 @@ public enum AuditAction
     [JsonStringEnumMemberName("case.search")]
     CaseSearch = 1015,
 
+    /// <summary>A reader with identity access asked to see a party's full ID number (shown masked by default).</summary>
+    [JsonStringEnumMemberName("case.id-number-reveal")]
+    CaseIdNumberReveal = 1016,
+
     // Closure (1100–): Closing the loop (ADR 0016): request, approval, rejection, reopening.
     [JsonStringEnumMemberName("case.closure-request")]
     CaseClosureRequest = 1100,

@@ -40,6 +40,32 @@ public readonly record struct PhoneNumber
             ? result
             : throw new InvalidIdentityValueException(code, $"The phone number is not valid ({code}).");
 
+    /// <summary>
+    /// As people in China write it: a mobile in groups of 3-4-4 ("138 0013 8000"), a landline as the
+    /// area code with its trunk 0 and the subscriber number in two groups ("0755 8888 1234", "010 6552 9988").
+    /// </summary>
+    public string Display
+    {
+        get
+        {
+            var n = National;
+            if (Kind == PhoneNumberKind.Mobile && n.Length == 11)
+            {
+                return $"{n[..3]} {n[3..7]} {n[7..]}";
+            }
+
+            if (n.Length < 10)
+            {
+                return n;
+            }
+
+            var area = n[1] is '1' or '2' ? 3 : 4;
+            var subscriber = n[area..];
+            var split = subscriber.Length - 4;
+            return $"{n[..area]} {subscriber[..split]} {subscriber[split..]}";
+        }
+    }
+
     /// <summary>Masked: first three and last four digits of the national number ("138****8000").</summary>
     public override string ToString() =>
         National.Length == 0

@@ -86,6 +86,10 @@ public readonly record struct ResidentIdNumber
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
+    /// <summary>Masks a stored 18-character number for the screen ("110105********002X"); anything else is masked whole.</summary>
+    public static string Mask(string value) =>
+        value.Length == 18 ? string.Concat(value.AsSpan(0, 6), "********", value.AsSpan(14)) : new string('*', value.Length);
+
     /// <summary>Masked: address code and last four kept, birth date hidden ("110105********002X").</summary>
     public override string ToString() =>
         Value.Length == 18 ? string.Concat(Value.AsSpan(0, 6), "********", Value.AsSpan(14)) : string.Empty;

@@ -41,3 +41,19 @@ public class ChineseDatesTests
     [InlineData(null, false)]
     public void CaseNumbers_AreRecognisedByTheirShape(string? text, bool expected) => Lianhu.Domain.Cases.Case.IsNumber(text).ShouldBe(expected);
 }
+
+public class PhoneDisplayTests
+{
+    [Theory]
+    [InlineData("13800138000", "138 0013 8000")]
+    [InlineData("+86 138 0013 8000", "138 0013 8000")]
+    [InlineData("0755-8888 1234", "0755 8888 1234")]
+    [InlineData("010 6552 9988", "010 6552 9988")]
+    [InlineData("0755 888 1234", "0755 888 1234")]
+    public void Phones_AreGroupedAsWrittenInChina(string input, string expected) =>
+        Lianhu.Domain.People.PhoneNumber.Parse(input).Display.ShouldBe(expected);
+
+    [Fact]
+    public void IdNumbers_AreMaskedForTheScreen() =>
+        Lianhu.Domain.People.ResidentIdNumber.Mask("11010519491231002X").ShouldBe("110105********002X");
+}

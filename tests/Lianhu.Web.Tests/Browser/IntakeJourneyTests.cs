@@ -55,8 +55,11 @@ public sealed class IntakeJourneyTests(KestrelSqliteFactory factory) : IClassFix
         intake.ShouldContain("Physical");
         intake.ShouldContain("Shelter");
         intake.ShouldContain("bruises");
-        intake.ShouldContain(victimId);
+        intake.ShouldContain(victimId[..6] + "********" + victimId[14..], customMessage: "the ID number is masked on screen");
+        intake.ShouldNotContain(victimId);
         (await page.Locator("[data-testid=party-table] tbody tr").CountAsync()).ShouldBe(3);
+        await page.ClickAsync("[data-testid=reveal-id]");
+        (await page.TextContentAsync("[data-testid=id-number-full]"))!.ShouldBe(victimId);
         (await page.TextContentAsync("[data-testid=timeline-panel]"))!.ShouldContain("Case opened");
         (await page.TextContentAsync("[data-testid=history-panel]"))!.ShouldContain("No earlier records");
         var caseUrl = page.Url.Split('?')[0];

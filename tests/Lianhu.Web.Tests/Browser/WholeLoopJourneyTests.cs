@@ -38,7 +38,7 @@ public sealed class WholeLoopJourneyTests(KestrelSqliteFactory factory) : IClass
         var caseUrl = lead.Url.Split('?')[0];
         var number = (await lead.TextContentAsync("h1"))!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Last();
         (await lead.TextContentAsync("[data-testid=case-status]"))!.Trim().ShouldBe("Open");
-        (await lead.TextContentAsync("[data-testid=intake-panel]"))!.ShouldContain(victimId);
+        (await lead.TextContentAsync("[data-testid=intake-panel]"))!.ShouldContain(victimId[..6] + "********" + victimId[14..]);
         (await lead.Locator("[data-testid=party-table] tbody tr").CountAsync()).ShouldBe(2);
         (await lead.Locator(RoutedTasks).CountAsync()).ShouldBe(0, "no tasks before the assessment");
         await Shot(lead, shots, "loop-1-intake.png");
