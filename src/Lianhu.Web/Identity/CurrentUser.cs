@@ -17,6 +17,9 @@ public sealed record CurrentUser(
 {
     private static readonly IReadOnlySet<Guid> None = new HashSet<Guid>();
 
+    /// <summary>The person's name as the administrator entered it (shown in the header instead of the login name).</summary>
+    public string DisplayName { get; init; } = string.Empty;
+
     /// <summary>
     /// The user's case relations that live in the database, loaded on first use: most requests
     /// (an intake, a page of the lead's own cases) never need them, and each costs a query.
@@ -78,7 +81,10 @@ public sealed record CurrentUser(
             .Select(c => StableName.TryParse<Role>(c.Value, out var r) ? r : (Role?)null)
             .OfType<Role>()
             .ToHashSet();
-        return new CurrentUser(userId, principal.Identity.Name ?? string.Empty, agencyId, type, division, roles, clientAddress);
+        return new CurrentUser(userId, principal.Identity.Name ?? string.Empty, agencyId, type, division, roles, clientAddress)
+        {
+            DisplayName = principal.FindFirstValue(LianhuClaims.DisplayName) ?? string.Empty,
+        };
     }
 }
 

@@ -87,7 +87,9 @@ public sealed class OpenCaseJourneyTests(KestrelSqliteFactory factory) : IClassF
         await page.ClickAsync("[data-testid=signin-submit]");
         await page.WaitForURLAsync("**/cases");
         (await page.TextContentAsync("h1"))!.Trim().ShouldBe(heading);
-        (await page.TextContentAsync("[data-testid=whoami]"))!.Trim().ShouldBe(account.Username);
+        var whoami = (await page.TextContentAsync("[data-testid=whoami]"))!.Trim();
+        whoami.ShouldEndWith(" · " + account.Agency.Name, customMessage: "the header names the person and the unit, not the login name");
+        whoami.ShouldNotContain(account.Username);
 
         await page.GetByRole(AriaRole.Link, new() { Name = newCase, Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync("**/cases/new");

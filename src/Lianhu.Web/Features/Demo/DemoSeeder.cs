@@ -55,7 +55,7 @@ public sealed class DemoSeeder(
                 Id = account.UserId,
                 UserName = account.Username,
                 NormalizedUserName = normalizer.NormalizeName(account.Username),
-                DisplayName = $"{account.Agency.Name} {StableName.Of(account.Role)}",
+                DisplayName = DemoTitle(account.Role),
                 AgencyId = account.Agency.Id,
                 PasswordHash = passwordHash,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
@@ -73,4 +73,15 @@ public sealed class DemoSeeder(
         logger.LogInformation("Demo city seeded: {Agencies} agencies, {Added} new accounts", city.Agencies.Count, added);
         return added;
     }
+
+    /// <summary>A demo account's name as the header shows it beside the unit: the post, in Chinese, marked as a demo.</summary>
+    private static string DemoTitle(Lianhu.Domain.Access.Role role) => role switch
+    {
+        Lianhu.Domain.Access.Role.Caseworker => "办案人员（演示）",
+        Lianhu.Domain.Access.Role.Supervisor => "负责人（演示）",
+        Lianhu.Domain.Access.Role.Reporter => "报告人（演示）",
+        Lianhu.Domain.Access.Role.Statistician => "统计人员（演示）",
+        Lianhu.Domain.Access.Role.Auditor => "审计人员（演示）",
+        _ => "系统管理员（演示）",
+    };
 }
