@@ -136,6 +136,11 @@ public sealed partial class IndicatorCatalogue
             fail($"{path}.reopened", "only cases are reopened");
         }
 
+        if (f.LongerThanDays is < 0 or > 3660)
+        {
+            fail($"{path}.longerThanDays", "days from 0 to 3660");
+        }
+
         if (f.ConferenceWithinDays is { } days && (days is < 0 or > 366 || source != StatisticsSources.Cases))
         {
             fail($"{path}.conferenceWithinDays", "days from 0 to 366, over cases");

@@ -62,6 +62,9 @@ public sealed record IndicatorFilter
     /// <summary>The case was reopened at least once.</summary>
     public bool? Reopened { get; init; }
 
+    /// <summary>Lasted longer than this many days: from start to end, or to now while it runs (a shelter stay over 10 days).</summary>
+    public int? LongerThanDays { get; init; }
+
     /// <summary>A conference not called off was scheduled within this many days after the case's first high-risk assessment.</summary>
     public int? ConferenceWithinDays { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Lianhu.Web.Features.Statistics;
 /// of the source come from SQL with the viewer's scope and the period in the WHERE
 /// (<see cref="StatisticsFacts"/>); filters, cells and statistics are applied to them here.
 /// </summary>
-public sealed class MetricsLayer(LianhuDbContext db, StatisticsLabels labels, SmallCells smallCells)
+public sealed class MetricsLayer(LianhuDbContext db, StatisticsLabels labels, SmallCells smallCells, TimeProvider time)
 {
     public async Task<StatisticsResult> ComputeAsync(IndicatorDefinition indicator, StatisticsQuery query, CurrentUser user, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class MetricsLayer(LianhuDbContext db, StatisticsLabels labels, Sm
         var facts = await StatisticsFacts.LoadAsync(db, cases, indicator.Source, query.Start, query.Until, ct);
         var needsRisk = query.By == "risk-level" || indicator.Filter?.RiskLevel is not null || indicator.Numerator?.RiskLevel is not null;
         var conferenceDays = indicator.Filter?.ConferenceWithinDays ?? indicator.Numerator?.ConferenceWithinDays;
-        var context = await FactContext.LoadAsync(db, cases, needsRisk || conferenceDays is not null, conferenceDays is not null, ct);
+        var context = await FactContext.LoadAsync(db, cases, needsRisk || conferenceDays is not null, conferenceDays is not null, time.GetUtcNow(), ct);
         var counted = facts.Where(f => context.Matches(indicator.Filter, f)).ToList();
         return (counted, f => indicator.Numerator is null || context.Matches(indicator.Numerator, f), context);
     }
@@ -103,9 +103,11 @@ public sealed class FactContext
     private Dictionary<Guid, DateTimeOffset> firstHigh = [];
     private ILookup<Guid, DateTimeOffset> conferences = Array.Empty<DateTimeOffset>().ToLookup(_ => Guid.Empty);
 
-    public static async Task<FactContext> LoadAsync(LianhuDbContext db, IQueryable<Domain.Cases.Case> cases, bool assessments, bool withConferences, CancellationToken ct)
+    private DateTimeOffset now;
+
+    public static async Task<FactContext> LoadAsync(LianhuDbContext db, IQueryable<Domain.Cases.Case> cases, bool assessments, bool withConferences, DateTimeOffset now, CancellationToken ct)
     {
-        var context = new FactContext();
+        var context = new FactContext { now = now };
         if (assessments)
         {
             var rows = await db.Assessments.AsNoTracking().Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { a.CaseId, a.AssessedAt, a.CommonLevel }).ToListAsync(ct);
@@ -139,6 +141,7 @@ public sealed class FactContext
             && (filter.RiskLevel is null || filter.RiskLevel.Contains(RiskOf(f.CaseId)))
             && (filter.OnTime is null || filter.OnTime == (f.End is { } end && f.Due is { } due && end <= due))
             && (filter.Reopened is null || filter.Reopened == (f.ReopenCount > 0))
+            && (filter.LongerThanDays is not { } longer || (f.Start is { } start && (f.End ?? now) - start > TimeSpan.FromDays(longer)))
             && (filter.ConferenceWithinDays is not { } days || (firstHigh.TryGetValue(f.CaseId, out var high)
                 && conferences[f.CaseId].Any(at => at >= high && at <= high.AddDays(days))));
     }

@@ -14,7 +14,7 @@ public sealed class IndicatorCatalogueTests : IDisposable
     public void TheBundledIndicators_Load_EachWithNamesAndADefinitionInBothLanguages()
     {
         var catalogue = IndicatorCatalogue.LoadDirectory(Path.Combine(LianhuPaths.Config, "indicators"), null);
-        catalogue.Current.Count.ShouldBeGreaterThanOrEqualTo(16);
+        catalogue.Current.Count.ShouldBeGreaterThanOrEqualTo(20);
         catalogue.Find("handling-rate")!.Definition.ZhCn.ShouldContain("办结");
         catalogue.Current.ShouldAllBe(d => d.Dimensions.Count > 0);
     }

@@ -74,6 +74,12 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
                 var yes = random.Next(0, 20);
                 (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/assessments", new { instrument = "dash-ric", yes = Enumerable.Range(1, yes) }))
                     .StatusCode.ShouldBe(HttpStatusCode.Created);
+                if (random.Next(3) == 0)
+                {
+                    // Reassessed: the newest level counts, not the first.
+                    (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/assessments", new { instrument = "dash-ric", yes = Enumerable.Range(1, random.Next(0, 20)) }))
+                        .StatusCode.ShouldBe(HttpStatusCode.Created);
+                }
             }
         }
 
@@ -98,6 +104,8 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
             {
                 var caseId = await OpenCaseAsync(lead, Community(factory));
                 (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/protection-orders", Application(Court(factory).Agency.Id, emergency: random.Next(2) == 0)))
+                    .StatusCode.ShouldBe(HttpStatusCode.Created);
+                (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/placements", new { kind = "community-placement", location = "社区工作站值班室" }))
                     .StatusCode.ShouldBe(HttpStatusCode.Created);
             }
         }
@@ -130,7 +138,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         var plain = await PlainFiguresAsync();
         using var city = await factory.ClientAsAsync(CityCentre, "en");
         var indicators = (await city.GetFromJsonAsync<JsonElement>("/api/v1/indicators")).EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
-        indicators.Count.ShouldBeGreaterThanOrEqualTo(16);
+        indicators.Count.ShouldBeGreaterThanOrEqualTo(20);
         foreach (var id in indicators)
         {
             plain.ShouldContainKey(id, "every default indicator has its plain count in this test");
@@ -150,6 +158,13 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         }
 
         byDistrict.GetProperty("rows").EnumerateArray().Sum(r => Value(r)).ShouldBe(cases.Count);
+        var assessments = await LoadAsync(db => db.Assessments.AsNoTracking().ToListAsync());
+        var newest = assessments.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.AssessedAt)!.CommonLevel);
+        foreach (var row in (await FigureAsync(city, "risk-levels")).GetProperty("rows").EnumerateArray())
+        {
+            Value(row).ShouldBe(cases.Count(c => newest.TryGetValue(c.Id, out var level) && level is { } l && Domain.Common.StableName.Of(l) == row.GetProperty("key").GetString()), $"seed {seed}");
+        }
+
         var byChannel = await FigureAsync(city, "new-cases-by-channel");
         foreach (var row in byChannel.GetProperty("rows").EnumerateArray())
         {
@@ -169,6 +184,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         var orders = (await LoadAsync(db => db.ProtectionOrders.AsNoTracking().ToListAsync())).Where(o => ids.Contains(o.CaseId)).ToList();
         var letters = (await LoadAsync(db => db.WarningLetters.AsNoTracking().ToListAsync())).Where(w => ids.Contains(w.CaseId)).ToList();
         var conferences = (await LoadAsync(db => db.CaseConferences.AsNoTracking().ToListAsync())).Where(f => ids.Contains(f.CaseId)).ToList();
+        var stays = (await LoadAsync(db => db.ShelterStays.AsNoTracking().ToListAsync())).Where(p => ids.Contains(p.CaseId)).ToList();
 
         static decimal? Rate(int hits, int all) => all == 0 ? null : Math.Round(100m * hits / all, 1);
         var latest = assessments.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAt).First().CommonLevel);
@@ -183,6 +199,8 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         string[] visitRules = ["return-visit", "return-visit-after-110", "warning-followup"];
         var visitClocks = clocks.Where(k => visitRules.Contains(k.RuleId) && k.State is Domain.Clocks.ClockState.Completed or Domain.Clocks.ClockState.Breached).ToList();
         var rulingClocks = clocks.Where(k => k.RuleId == "po-ruling" && k.State is Domain.Clocks.ClockState.Completed or Domain.Clocks.ClockState.Breached).ToList();
+        var verifications = clocks.Where(k => k.RuleId == "po-police-verification" && k.State is Domain.Clocks.ClockState.Completed or Domain.Clocks.ClockState.Breached).ToList();
+        var followUps = clocks.Where(k => k.RuleId == "warning-followup" && k.State is Domain.Clocks.ClockState.Completed or Domain.Clocks.ClockState.Breached).ToList();
         var routed = tasks.Where(t => t.Kind is CaseTaskKind.Routed or CaseTaskKind.Reassignment or CaseTaskKind.ReturnVisit).ToList();
         return new Dictionary<string, decimal?>
         {
@@ -202,6 +220,10 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
             ["median-days-to-closure"] = closedDays.Count == 0 ? null : Math.Round((decimal)((closedDays[(closedDays.Count - 1) / 2] + closedDays[closedDays.Count / 2]) / 2), 1),
             ["p90-days-to-closure"] = closedDays.Count == 0 ? null : Math.Round((decimal)closedDays[(int)Math.Ceiling(0.9 * closedDays.Count) - 1], 1),
             ["reopen-rate"] = Rate(cases.Count(c => c.ReopenCount > 0), cases.Count),
+            ["po-police-verified-in-time"] = Rate(verifications.Count(k => k.CompletedAt <= k.DueAt), verifications.Count),
+            ["warning-followup-on-time"] = Rate(followUps.Count(k => k.CompletedAt <= k.DueAt), followUps.Count),
+            ["placements"] = stays.Count,
+            ["shelter-stays-over-10-days"] = stays.Count(p => p.Kind == Domain.Legal.PlacementKind.ShelterStay && (p.EndedAt ?? DateTimeOffset.UtcNow) - p.StartedAt > TimeSpan.FromDays(10)),
         };
     }
 
