@@ -119,5 +119,13 @@ public sealed class SharedDatabaseFactory(string provider, string connectionStri
 
     protected override TimeProvider? Time => clock;
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => settings;
+    /// <summary>
+    /// Nodes of one database share one key ring, as deployed nodes must: a node that cannot open the
+    /// stored data-protection key refuses to start rather than sign everyone out (ADR 0030).
+    /// </summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        settings.Any(s => s.Key == "Lianhu:Encryption:KeyRingPath") ? settings : [.. settings, new("Lianhu:Encryption:KeyRingPath", SharedRing(connectionString))];
+
+    private static string SharedRing(string connectionString) => Path.Combine(
+        Path.GetTempPath(), "lianhu-test-keys-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..24]);
 }
