@@ -45,6 +45,12 @@ public sealed class WholeLoopJourneyTests(KestrelSqliteFactory factory) : IClass
 
         // 2. Assessment on the three-level scale: escalation (2) + minors (2) = 4 → medium.
         await lead.GotoAsync($"{caseUrl}?instrument=cn-three-level");
+        var noes = lead.Locator("[data-testid=assessment-form] input[type=radio][value=no]");
+        for (var i = await noes.CountAsync() - 1; i >= 0; i--)
+        {
+            await noes.Nth(i).CheckAsync(); // every item answered: nothing starts as "no"
+        }
+
         await lead.CheckAsync("#answer-6-yes");
         await lead.CheckAsync("#answer-7-yes");
         await lead.ClickAsync("[data-testid=assessment-submit]");

@@ -30,7 +30,8 @@ public abstract class AssessmentPagesTests<TFactory>(TFactory factory) : IClassF
         page.ShouldContain("No risk assessment yet.");
         page.ShouldContain("name=\"Input.Answers[24]\"");
 
-        var answers = Enumerable.Range(1, 14).Select(n => new KeyValuePair<string, string>($"Input.Answers[{n}]", "yes"));
+        var answers = Enumerable.Range(1, 14).Select(n => new KeyValuePair<string, string>($"Input.Answers[{n}]", "yes"))
+            .Concat(Enumerable.Range(16, 9).Select(n => new KeyValuePair<string, string>($"Input.Answers[{n}]", "no")));
         var response = await ui.PostFormAsync($"/cases/{caseId}", page, "assess-case",
             [new("Input.Instrument", "dash-ric"), new("Input.Version", "1"), new("Input.At", "2025-06-15"), new("Input.Answers[15]", "unknown"), .. answers]);
 
@@ -61,13 +62,32 @@ public abstract class AssessmentPagesTests<TFactory>(TFactory factory) : IClassF
         var page = await ui.Client.GetStringAsync($"/cases/{caseId}?instrument=dash-ric");
 
         var response = await ui.PostFormAsync($"/cases/{caseId}", page, "assess-case",
-            [new("Input.Instrument", "dash-ric"), new("Input.Version", "1"), new("Input.Answers[3]", "yes"), new("Input.Judgement", "high")]);
+            [new("Input.Instrument", "dash-ric"), new("Input.Version", "1"), new("Input.Judgement", "high"),
+                .. Enumerable.Range(1, 24).Select(n => new KeyValuePair<string, string>($"Input.Answers[{n}]", n == 3 ? "yes" : "no"))]);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("data-testid=\"errors\"");
         html.ShouldContain("Reason for the judgement: a reason is required with a professional judgement");
         html.ShouldContain("id=\"answer-3-yes\" name=\"Input.Answers[3]\" value=\"yes\" checked");
+    }
+
+    [ProviderFact]
+    public async Task AnUntouchedForm_RecordsNothing_AndNamesTheUnansweredItems()
+    {
+        var caseId = await OpenCaseAsync();
+        using var ui = await UiSession.SignInAsync(factory, Workstation, "zh-CN");
+        var page = await ui.Client.GetStringAsync($"/cases/{caseId}?instrument=dash-ric");
+        page.ShouldNotContain("value=\"no\" checked", customMessage: "no item starts answered");
+
+        var response = await ui.PostFormAsync($"/cases/{caseId}", page, "assess-case",
+            [new("Input.Instrument", "dash-ric"), new("Input.Version", "1"), .. Enumerable.Range(1, 22).Select(n => new KeyValuePair<string, string>($"Input.Answers[{n}]", "no"))]);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("第 23、24 项尚未回答");
+        html.ShouldNotContain("data-testid=\"assessment-recorded\"");
+        using var api = await factory.ClientAsAsync(Workstation);
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/assessments")).GetArrayLength().ShouldBe(0);
     }
 
     [ProviderFact]

@@ -61,6 +61,7 @@ public abstract class MailNotificationTests<TFactory>(TFactory factory) : IClass
     [ProviderFact]
     public async Task ASinkThatWasDown_GetsEveryMailExactlyOnce_WhenItIsBack_EvenWithTwoSendersAtOnce()
     {
+        await SweepAsync(); // mails other tests of this class left queued go out first: the counts below are this test's own
         factory.Sink.Down = true;
         try
         {
