@@ -27,8 +27,9 @@ public static class LianhuPipeline
             o.FallBackToParentCultures = true;
         });
         app.UseExceptionHandler();
-        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // API clients (the API, and a hub reached with a bearer token) hear status codes as ProblemDetails, not as a page.
+        app.UseWhen(IsApiClient, api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApiClient(ctx), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         if (Directory.Exists(LianhuPaths.WebRoot))
         {
@@ -65,4 +66,6 @@ public static class LianhuPipeline
         app.MapRazorComponents<App>();
         return app;
     }
+
+    private static bool IsApiClient(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api") || Identity.HubBearer.Carries(ctx.Request);
 }

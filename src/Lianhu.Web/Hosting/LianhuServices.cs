@@ -81,11 +81,15 @@ public static class LianhuServices
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer token for the API", o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api")
+            .AddPolicyScheme(SmartScheme, "Cookie for pages, bearer token for the API and for API clients of the hubs", o =>
+                o.ForwardDefaultSelector = ctx => ctx.Request.Path.StartsWithSegments("/api") || HubBearer.Carries(ctx.Request)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Lianhu:Auth:TokenMinutes", 60)))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Lianhu:Auth:TokenMinutes", 60));
+                o.Events.OnMessageReceived = HubBearer.FromQuery;
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/signin";

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Lianhu.Web.Features.Inbox;
 
 /// <summary>
-/// The live inbox (<c>/hubs/inbox</c>), authenticated by the page's cookie. Each connection joins
+/// The live inbox (<c>/hubs/inbox</c>), authenticated by the page's cookie or an API client's bearer token (<see cref="HubBearer"/>). Each connection joins
 /// its agency's group and its user's group; the server only ever sends <c>inbox</c> messages with
 /// a kind and ids (<see cref="InboxSignal"/>). Clients send nothing.
 /// </summary>
