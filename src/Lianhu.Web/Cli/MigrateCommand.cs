@@ -28,7 +28,7 @@ public static class MigrateCommand
                 return pending.Count == 0 ? 0 : 1;
             }
 
-            await LianhuHost.PrepareDatabaseAsync(app.Services, ct);
+            await LianhuHost.PrepareDatabaseAsync(app.Services, ct, keyRing: false);
             Console.WriteLine("schema up to date");
             return 0;
         });

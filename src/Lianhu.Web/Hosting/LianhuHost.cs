@@ -48,7 +48,11 @@ public static class LianhuHost
     /// data-protection key ring ready — all under one startup lock, so nodes started together on an
     /// empty database come up one after another instead of colliding (ADR 0030).
     /// </summary>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <param name="keyRing">
+    /// Make the data-protection key ready too (everything that serves or signs in); <c>lianhu migrate</c>
+    /// alone passes false — a schema can be migrated before the encryption key ring is installed.
+    /// </param>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default, bool keyRing = true)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
@@ -60,6 +64,9 @@ public static class LianhuHost
             await step.RunAsync(ct);
         }
 
-        DataProtectionKeys.Ensure(services);
+        if (keyRing)
+        {
+            DataProtectionKeys.Ensure(services);
+        }
     }
 }
