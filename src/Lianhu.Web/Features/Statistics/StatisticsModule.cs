@@ -39,6 +39,7 @@ public sealed class StatisticsModule : IFeatureModule
         CasesBehindFigure.Map(routes.Staff);
         GetStatistics.MapForPages(routes.App);
         BulletinEndpoints.Map(routes.Staff);
+        BulletinEndpoints.MapForPages(routes.App);
     }
 
     /// <summary>The city's file or folder when its policy folder has one, else the bundled <c>config/</c>'s.</summary>

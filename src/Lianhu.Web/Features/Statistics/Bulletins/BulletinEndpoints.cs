@@ -4,9 +4,11 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Api;
 using Lianhu.Web.Data;
 using Lianhu.Web.Features.Audit;
+using Lianhu.Web.Hosting;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -46,6 +48,20 @@ public static class BulletinEndpoints
             .WithSummary("The bulletins of your division and the divisions below it, newest first");
 
         MapRead(api);
+    }
+
+    /// <summary>The page's links and its button (cookie sign-in): the same handler; the button returns to the page.</summary>
+    public static void MapForPages(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/statistics").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        MapRead(pages, "/bulletins", "FromPage");
+        pages.MapPost("/bulletins/generate", async ([FromForm] string? period, Handler handler, CancellationToken ct) =>
+            {
+                var (_, errors, forbidden) = await handler.GenerateAsync(period, ct);
+                return Results.LocalRedirect(forbidden || errors is not null ? "/statistics/bulletins" : "/statistics/bulletins?made=true");
+            })
+            .WithName("GenerateBulletinFromPage")
+            .NotACaseStep(Why);
     }
 
     /// <summary>The reading routes, on the API and for the pages' links (cookie sign-in).</summary>
@@ -122,6 +138,9 @@ public static class BulletinEndpoints
             await db.SaveChangesAsync(ct);
             return (made, null, false);
         }
+
+        public async Task<IReadOnlyDictionary<string, string>> DivisionNamesAsync(IReadOnlyList<string> codes, CancellationToken ct) =>
+            await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
 
         public async Task<IReadOnlyList<BulletinSummaryDto>?> ListAsync(CancellationToken ct)
         {
