@@ -42,6 +42,8 @@ public abstract class BulletinTests<TFactory>(TFactory factory) : IClassFixture<
         {
             using var lead = await factory.ClientAsAsync(WorkstationIn(community));
             var id = await OpenCaseAsync(lead, community);
+            (await lead.PostAsJsonAsync($"/api/v1/cases/{id}/assessments", new { instrument = "dash-ric", yes = Enumerable.Range(1, 12 + (n % 6)) }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
             using var centre = await factory.ClientAsAsync(Centre(Baoan, Role.Supervisor));
             var tasks = (await centre.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/tasks")).EnumerateArray()
                 .Where(t => t.GetProperty("kind").GetString() == "routed" && t.GetProperty("status").GetString() == "created").ToList();
@@ -70,11 +72,11 @@ public abstract class BulletinTests<TFactory>(TFactory factory) : IClassFixture<
         var month = ThisMonth;
         using var supervisor = await factory.ClientAsAsync(Centre(Baoan, Role.Supervisor));
         var made = await MakeAsync(supervisor, month);
-        made.GetProperty("version").GetInt32().ShouldBe(1);
+        var version = made.GetProperty("version").GetInt32();
         var id = made.GetProperty("id").GetGuid();
         var first = await OkAsync(await supervisor.GetAsync($"/api/v1/bulletins/{id}"));
         var figures = first.GetProperty("figures");
-        figures.GetProperty("units").GetArrayLength().ShouldBeGreaterThan(0);
+        figures.GetProperty("units").GetArrayLength().ShouldBeGreaterThan(0, figures.GetRawText());
 
         // The same numbers as the dashboard of a statistician of the same centre, by agency, for the month.
         var from = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -99,14 +101,16 @@ public abstract class BulletinTests<TFactory>(TFactory factory) : IClassFixture<
         // Again: version 2; version 1 is unchanged, in the table and in what it answers.
         await MakeWorkAsync();
         var second = await MakeAsync(supervisor, month);
-        second.GetProperty("version").GetInt32().ShouldBe(2);
+        second.GetProperty("version").GetInt32().ShouldBe(version + 1);
         second.GetProperty("id").GetGuid().ShouldNotBe(id);
         var again = await OkAsync(await supervisor.GetAsync($"/api/v1/bulletins/{id}"));
         again.GetProperty("figures").GetRawText().ShouldBe(figures.GetRawText());
-        again.GetProperty("version").GetInt32().ShouldBe(1);
+        again.GetProperty("version").GetInt32().ShouldBe(version);
         var list = await OkAsync(await statistician.GetAsync("/api/v1/bulletins"));
         list.EnumerateArray().Where(b => b.GetProperty("period").GetString() == month && b.GetProperty("divisionCode").GetString() == Baoan)
-            .Select(b => b.GetProperty("version").GetInt32()).Order().ShouldBe([1, 2]);
+            .Select(b => b.GetProperty("version").GetInt32()).ShouldContain(version);
+        list.EnumerateArray().Where(b => b.GetProperty("period").GetString() == month && b.GetProperty("divisionCode").GetString() == Baoan)
+            .Select(b => b.GetProperty("version").GetInt32()).Order().ShouldBe(Enumerable.Range(1, version + 1));
 
         // Readings are audited with the format.
         await using var scope = factory.Services.CreateAsyncScope();
@@ -123,7 +127,7 @@ public abstract class BulletinTests<TFactory>(TFactory factory) : IClassFixture<
         var id = (await MakeAsync(supervisor, ThisMonth)).GetProperty("id").GetGuid();
         var figures = (await OkAsync(await supervisor.GetAsync($"/api/v1/bulletins/{id}"))).GetProperty("figures");
         var names = figures.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("name").GetString()!).ToList();
-        names.ShouldNotBeEmpty();
+        names.ShouldNotBeEmpty(figures.GetRawText());
 
         var pdf = await supervisor.GetAsync($"/api/v1/bulletins/{id}.pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
