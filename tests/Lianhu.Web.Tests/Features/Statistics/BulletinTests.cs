@@ -189,6 +189,36 @@ public abstract class BulletinTests<TFactory>(TFactory factory) : IClassFixture<
         made.Sum().ShouldBe(rows.Count);
     }
 
+    [ProviderFact]
+    public async Task ThePage_ListsBulletins_WithPdfAndExcel_AndItsButtonMakesLastMonths()
+    {
+        using var ui = await Assessments.UiSession.SignInAsync(factory, Centre(Baoan, Role.Supervisor), "zh-CN");
+        var page = await ui.Client.GetStringAsync("/statistics/bulletins");
+        page.ShouldContain("质量通报");
+        page.ShouldContain("data-testid=\"bulletin-generate\"");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var lastMonth = BulletinMaker.PreviousMonth(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        using var form = new FormUrlEncodedContent([new("period", lastMonth), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]);
+        var posted = await ui.Client.PostAsync("/statistics/bulletins/generate", form);
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        posted.Headers.Location!.ToString().ShouldBe("/statistics/bulletins?made=true");
+
+        page = await ui.Client.GetStringAsync("/statistics/bulletins?made=true");
+        page.ShouldContain("data-testid=\"bulletin-made\"");
+        page.ShouldContain(lastMonth);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(statistics/bulletins/[0-9a-f-]+\\.pdf)\"").Groups[1].Value;
+        link.ShouldNotBeEmpty();
+        var pdf = await ui.Client.GetAsync("/" + link);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await ui.Client.GetAsync("/" + link.Replace(".pdf", ".xlsx", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var caseworker = await Assessments.UiSession.SignInAsync(factory, Workstation(factory), "zh-CN");
+        var refused = await caseworker.Client.GetStringAsync("/statistics/bulletins");
+        refused.ShouldContain("data-testid=\"bulletins-forbidden\"");
+        refused.ShouldNotContain("data-testid=\"bulletin-generate\"");
+    }
+
     private static string? PdfText(byte[] pdf)
     {
         const string tool = "/usr/bin/pdftotext";
