@@ -342,6 +342,14 @@ public enum AuditAction
     [JsonStringEnumMemberName("statistics.cases.read")]
     StatisticsCasesRead = 2201,
 
+    /// <summary>A monthly bulletin was made on request (ADR 0032): the division, the month and the version.</summary>
+    [JsonStringEnumMemberName("statistics.bulletin.generate")]
+    BulletinGenerate = 2202,
+
+    /// <summary>A published bulletin was read (JSON, PDF or Excel): the division, the month, the version and the format.</summary>
+    [JsonStringEnumMemberName("statistics.bulletin.read")]
+    BulletinRead = 2203,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]

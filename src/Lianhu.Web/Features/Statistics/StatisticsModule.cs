@@ -1,5 +1,6 @@
 using Lianhu.Domain.Clocks;
 using Lianhu.Web.Features.PolicyFiles;
+using Lianhu.Web.Features.Statistics.Bulletins;
 using Lianhu.Web.Hosting;
 
 namespace Lianhu.Web.Features.Statistics;
@@ -16,7 +17,13 @@ public sealed class StatisticsModule : IFeatureModule
         var directory = PolicyCatalogue.DirectoryFrom(configuration);
         services.AddSingleton(sp => IndicatorCatalogue.LoadDirectory(Find(directory, "indicators"), sp.GetRequiredService<ClockRuleCatalogue>()));
         services.AddSingleton(_ => StatisticsPolicy.Load(Find(directory, "policies", "statistics.json")));
+        services.AddSingleton(sp => BulletinScheme.Load(Find(directory, "policies", "bulletin.json"), sp.GetRequiredService<IndicatorCatalogue>()));
         services.AddHostedService<IndicatorCheck>();
+        services.AddScoped<BulletinMaker>();
+        services.AddSingleton<BulletinDocuments>();
+        services.AddScoped<BulletinEndpoints.Handler>();
+        services.AddSingleton<MonthlyBulletins>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonthlyBulletins>());
         services.AddScoped<SmallCells>();
         services.AddScoped<StatisticsLabels>();
         services.AddScoped<MetricsLayer>();
@@ -31,6 +38,8 @@ public sealed class StatisticsModule : IFeatureModule
         GetStatistics.Map(routes.Staff);
         CasesBehindFigure.Map(routes.Staff);
         GetStatistics.MapForPages(routes.App);
+        BulletinEndpoints.Map(routes.Staff);
+        BulletinEndpoints.MapForPages(routes.App);
     }
 
     /// <summary>The city's file or folder when its policy folder has one, else the bundled <c>config/</c>'s.</summary>
@@ -47,6 +56,7 @@ public sealed class StatisticsModule : IFeatureModule
         {
             _ = services.GetRequiredService<IndicatorCatalogue>();
             _ = services.GetRequiredService<StatisticsPolicy>();
+            _ = services.GetRequiredService<BulletinScheme>();
             return Task.CompletedTask;
         }
 
