@@ -28,7 +28,7 @@ public static class MigrateCommand
                 return pending.Count == 0 ? 0 : 1;
             }
 
-            await LianhuHost.PrepareDatabaseAsync(app.Services, ct, keyRing: false);
+            await LianhuHost.PrepareDatabaseAsync(app.Services, keyRing: false, ct);
             Console.WriteLine("schema up to date");
             return 0;
         });

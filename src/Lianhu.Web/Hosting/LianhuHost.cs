@@ -48,11 +48,14 @@ public static class LianhuHost
     /// data-protection key ring ready — all under one startup lock, so nodes started together on an
     /// empty database come up one after another instead of colliding (ADR 0030).
     /// </summary>
+    public static Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default) => PrepareDatabaseAsync(services, keyRing: true, ct);
+
+    /// <inheritdoc cref="PrepareDatabaseAsync(IServiceProvider, CancellationToken)"/>
     /// <param name="keyRing">
     /// Make the data-protection key ready too (everything that serves or signs in); <c>lianhu migrate</c>
     /// alone passes false — a schema can be migrated before the encryption key ring is installed.
     /// </param>
-    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default, bool keyRing = true)
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool keyRing, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
