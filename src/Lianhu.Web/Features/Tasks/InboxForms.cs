@@ -11,8 +11,8 @@ namespace Lianhu.Web.Features.Tasks;
 /// <summary>
 /// The inbox page's buttons: plain antiforgery-protected form posts (like sign-out) that call the
 /// same handlers as the API and return to <c>/inbox</c>, with <c>?error=code</c> when the move was refused.
-/// Accept and start return to the case page they were posted from (field <c>returnUrl</c>); complete
-/// and decline always return to the inbox, since a finished task may end the agency's sight of the case.
+/// Accept and start return to the case page they were posted from (field <c>returnUrl</c>); complete,
+/// decline and reassign (field <c>text</c> = the receiving agency's id) always return to the inbox, since a finished task may end the agency's sight of the case.
 /// </summary>
 public static class InboxForms
 {
@@ -28,6 +28,7 @@ public static class InboxForms
                     "start" => await services.GetRequiredService<StartTask.Handler>().HandleAsync(id, ct),
                     "decline" => await services.GetRequiredService<DeclineTask.Handler>().HandleAsync(id, new DeclineTask.Request(text), ct),
                     "complete" => await services.GetRequiredService<CompleteTask.Handler>().HandleAsync(id, new CompleteTask.Request(text), ct),
+                    "reassign" => await services.GetRequiredService<ReassignTask.Handler>().HandleAsync(id, new ReassignTask.Request(Guid.TryParse(text, out var to) ? to : null), ct),
                     _ => null,
                 };
                 return outcome?.Task is null ? Results.LocalRedirect("/inbox?error=task.not-yours") : Results.LocalRedirect(move is "accept" or "start" && returnUrl is not null && returnUrl.StartsWith("/cases/", StringComparison.Ordinal) ? returnUrl : "/inbox");
