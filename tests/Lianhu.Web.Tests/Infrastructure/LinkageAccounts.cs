@@ -37,4 +37,24 @@ internal static class LinkageAccounts
             .Content.ReadFromJsonAsync<JsonElement>();
         return created.GetProperty("id").GetGuid();
     }
+
+    /// <summary>
+    /// Routes counselling on the case and records the victim's written consent for the Baoan
+    /// counselling centre to see the <c>counselling</c> section alone; returns that centre's client —
+    /// a task holder whose consent covers one section.
+    /// </summary>
+    public static async Task<HttpClient> CounsellingOnlyConsentAsync(this LianhuFactory factory, HttpClient lead, Guid caseId)
+    {
+        (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/routing", new { needs = new[] { "counselling" } })).EnsureSuccessStatusCode();
+        (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/consents", new
+        {
+            basis = "consent",
+            givenBy = "victim",
+            method = "written",
+            agencyId = factory.BaoanAgency(AgencyType.CounsellingCentre).Id,
+            sections = new[] { "counselling" },
+            expiresAt = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })).EnsureSuccessStatusCode();
+        return await factory.ClientAsAsync(factory.BaoanStaff(AgencyType.CounsellingCentre), "en");
+    }
 }

@@ -14,8 +14,8 @@ namespace Lianhu.Web.Features.Statistics;
 /// <summary>
 /// <c>GET /api/v1/statistics/{indicator}/cases?key=&amp;part=&amp;by=…</c>: the cases behind one cell
 /// (<c>key</c>, or <c>total</c>), made by the same <see cref="MetricsLayer"/> as the figure and read
-/// through <see cref="CaseScope.VisibleTo"/> — so no list ever holds a case the viewer's case list
-/// would not. A statistician sees figures only: 403. Audited with the cell and the count.
+/// again through <see cref="StatisticsScope.Cases"/> (which is <see cref="CaseScope.VisibleTo"/> for
+/// the cases the viewer answers for) — so no list ever holds a case the viewer's case list would not. A statistician sees figures only: 403. Audited with the cell and the count.
 /// </summary>
 public static class CasesBehindFigure
 {
@@ -78,7 +78,7 @@ public static class CasesBehindFigure
             }
 
             var ids = await metrics.CasesBehindAsync(indicator, query!, user, key!.Trim(), part == "numerator", ct);
-            var visible = db.Cases.AsNoTracking().VisibleTo(user).Where(c => ids.Contains(c.Id));
+            var visible = StatisticsScope.Cases(db, user).AsNoTracking().Where(c => ids.Contains(c.Id));
             var total = await visible.CountAsync(ct);
             var cases = await visible.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(MaxItems).ToListAsync(ct);
             var names = await CaseNames.LoadAsync(db, cases, ct);

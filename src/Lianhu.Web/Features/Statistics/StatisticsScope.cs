@@ -8,8 +8,11 @@ namespace Lianhu.Web.Features.Statistics;
 
 /// <summary>
 /// Which cases a viewer's figures are made of. Staff who read cases (caseworkers, supervisors)
-/// count exactly the cases their case list shows: <see cref="CaseScope.VisibleTo"/> is the WHERE,
-/// not a copy of it. A statistician (the leading group's seat: aggregate figures, never a case)
+/// count the cases they answer for — led by their agency, in their linkage centre's division, or
+/// led along their bureau's line — through <see cref="CaseScope.VisibleTo"/> itself (the WHERE,
+/// not a copy of it). A case reached only through a task, a protection order or emergency access is
+/// not counted: its holder may read only some sections, and a figure cut by risk level (or the
+/// list behind it) would tell them more than the case page does. A statistician (the leading group's seat: aggregate figures, never a case)
 /// counts every case located in their agency's division — and sees small cells suppressed and no
 /// case list. Nobody else sees statistics.
 /// </summary>
@@ -26,7 +29,7 @@ public static class StatisticsScope
         ArgumentNullException.ThrowIfNull(user);
         if (ReadsCases(user))
         {
-            return db.Cases.AsQueryable().VisibleTo(user);
+            return db.Cases.AsQueryable().VisibleTo(Accountable(user));
         }
 
         if (user.Has(Role.Statistician))
@@ -37,4 +40,10 @@ public static class StatisticsScope
 
         return db.Cases.Where(_ => false);
     }
+
+    private static readonly IReadOnlySet<Guid> None = new HashSet<Guid>();
+
+    /// <summary>The same viewer without the case-by-case standings (tasks, orders, emergency access); the bureau line stays.</summary>
+    private static CurrentUser Accountable(CurrentUser user) =>
+        user.WithRelations(_ => new CaseRelations(None, None, user.SupervisedAgencies, null, None));
 }

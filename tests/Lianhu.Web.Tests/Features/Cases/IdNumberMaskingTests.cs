@@ -65,16 +65,7 @@ public abstract class IdNumberMaskingTests<TFactory>(TFactory factory) : IClassF
         });
         var id = opened.Id();
         var partyId = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}")).GetProperty("intake").GetProperty("parties")[0].GetProperty("id").GetGuid();
-        (await api.PostAsJsonAsync($"/api/v1/cases/{id}/routing", new { needs = new[] { "counselling" } })).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/v1/cases/{id}/consents", new
-        {
-            basis = "consent",
-            givenBy = "victim",
-            method = "written",
-            agencyId = factory.BaoanAgency(AgencyType.CounsellingCentre).Id,
-            sections = new[] { "counselling" },
-            expiresAt = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        })).EnsureSuccessStatusCode();
+        (await factory.CounsellingOnlyConsentAsync(api, id)).Dispose();
 
         using var ui = await Assessments.UiSession.SignInAsync(factory, factory.BaoanStaff(AgencyType.CounsellingCentre), "en");
         var response = await ui.Client.GetAsync($"/cases/{id}?reveal={partyId}");

@@ -112,17 +112,7 @@ public abstract class CaseSearchTests<TFactory>(TFactory factory) : IClassFixtur
         var (lead, opened, victimId, _, name) = await OpenAsync("慕容秀英", "宝安区新安街道某路 2 号");
         using var _ = lead;
         var caseId = opened.Id();
-        (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/routing", new { needs = new[] { "counselling" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/consents", new
-        {
-            basis = "consent",
-            givenBy = "victim",
-            method = "written",
-            agencyId = factory.BaoanAgency(AgencyType.CounsellingCentre).Id,
-            sections = new[] { "counselling" },
-            expiresAt = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        using var counsellor = await factory.ClientAsAsync(factory.BaoanStaff(AgencyType.CounsellingCentre), "en");
+        using var counsellor = await factory.CounsellingOnlyConsentAsync(lead, caseId);
 
         var byNumber = (await HitsAsync(counsellor, "q=" + opened.GetProperty("number").GetString())).ShouldHaveSingleItem();
         byNumber.GetProperty("victimName").ValueKind.ShouldBe(JsonValueKind.Null);

@@ -297,10 +297,30 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         other.GetProperty("total").GetInt32().ShouldBe(0);
         (await supervisor.GetAsync("/api/v1/statistics/cases-managed?by=division&tier=city")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        // A police station's caseworker counts only the cases its agency leads, like its case list.
+        // A police station's caseworker counts only the cases its agency leads — not those it sees through a task.
         using var station = await factory.ClientAsAsync(Station(factory));
-        var listed = (await station.GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=100")).GetProperty("total").GetInt32();
+        var listed = (await station.GetFromJsonAsync<JsonElement>($"/api/v1/cases/search?lead={Station(factory).Agency.Id}&pageSize=100")).GetProperty("total").GetInt32();
         Value((await FigureAsync(station, "cases-managed")).GetProperty("total")).ShouldBe(listed);
+    }
+
+    [ProviderFact]
+    public async Task ABodyThatSeesACaseOnlyThroughATask_CannotLearnItsRiskFromTheFigures()
+    {
+        using var lead = await factory.ClientAsAsync(Workstation(factory), "en");
+        var caseId = await factory.OpenCaseAsync(lead, "hotline", "统计不得泄露风险等级");
+        (await lead.PostAsJsonAsync($"/api/v1/cases/{caseId}/assessments", Tasks.TaskApiTests<TFactory>.DashHigh)).EnsureSuccessStatusCode();
+        using var counsellor = await factory.CounsellingOnlyConsentAsync(lead, caseId);
+        (await counsellor.GetAsync($"/api/v1/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.OK, "the centre sees the case through its task");
+
+        var figure = await counsellor.GetFromJsonAsync<JsonElement>("/api/v1/statistics/cases-managed?by=risk-level");
+        figure.GetProperty("rows").EnumerateArray().ShouldNotContain(r => r.GetProperty("key").GetString() == "high");
+        var behind = await counsellor.GetFromJsonAsync<JsonElement>("/api/v1/statistics/cases-managed/cases?by=risk-level&key=high");
+        behind.GetProperty("total").GetInt32().ShouldBe(0);
+        behind.ToString().ShouldNotContain(caseId.ToString());
+
+        // The lead, who may read the risk section, counts it.
+        var mine = await lead.GetFromJsonAsync<JsonElement>("/api/v1/statistics/cases-managed/cases?by=risk-level&key=high");
+        mine.GetProperty("items").EnumerateArray().ShouldContain(c => c.GetProperty("id").GetGuid() == caseId);
     }
 
     [ProviderFact]
