@@ -3,6 +3,7 @@ using Lianhu.Domain.Organisation;
 using Lianhu.Web.Tests.Features.Archive;
 using Lianhu.Web.Tests.Features.Intake;
 using Lianhu.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace Lianhu.Web.Tests.Browser;
 
@@ -38,7 +39,7 @@ public sealed class ArchiveJourneyTests(KestrelSqliteFactory factory) : IClassFi
         await page.FillAsync("#username", worker.Username);
         await page.FillAsync("#password", LianhuFactory.Password);
         await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync("**/cases");
+        await page.WaitForURLAsync("**/cases", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.ClickAsync("[data-testid=nav-archive]");
         await page.FillAsync("[data-testid=archive-q]", victimId);

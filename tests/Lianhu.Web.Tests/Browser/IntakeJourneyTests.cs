@@ -160,6 +160,6 @@ public sealed class IntakeJourneyTests(KestrelSqliteFactory factory) : IClassFix
         await page.FillAsync("#username", username);
         await page.FillAsync("#password", LianhuFactory.Password);
         await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync("**/cases");
+        await page.WaitForURLAsync("**/cases", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }

@@ -85,14 +85,14 @@ public sealed class OpenCaseJourneyTests(KestrelSqliteFactory factory) : IClassF
         await page.FillAsync("#username", account.Username);
         await page.FillAsync("#password", LianhuFactory.Password);
         await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync("**/cases");
+        await page.WaitForURLAsync("**/cases", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         (await page.TextContentAsync("h1"))!.Trim().ShouldBe(heading);
         var whoami = (await page.TextContentAsync("[data-testid=whoami]"))!.Trim();
         whoami.ShouldEndWith(" · " + account.Agency.Name, customMessage: "the header names the person and the unit, not the login name");
         whoami.ShouldNotContain(account.Username);
 
         await page.GetByRole(AriaRole.Link, new() { Name = newCase, Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync("**/cases/new");
+        await page.WaitForURLAsync("**/cases/new", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.SelectOptionAsync("#channel", "hotline");
         await page.SelectOptionAsync("#division", account.Agency.Division.Value);
         await page.FillAsync("#summary", summary);
@@ -148,7 +148,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#username", account.Username);
         await page.FillAsync("#password", LianhuFactory.Password);
         await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync("**/cases");
+        await page.WaitForURLAsync("**/cases", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -90,7 +90,7 @@ public sealed class WholeLoopJourneyTests(KestrelSqliteFactory factory) : IClass
             (await holder.TextContentAsync($"{row} [data-testid=task-status]"))!.Trim().ShouldBe("In progress");
             await holder.FillAsync($"#outcome-{id}", "已依法处置并告知当事人");
             await holder.ClickAsync($"{row} [data-testid=complete-task]");
-            await holder.WaitForURLAsync("**/inbox");
+            await holder.WaitForURLAsync("**/inbox", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             (await holder.Locator("[data-testid=inbox-error]").CountAsync()).ShouldBe(0);
             (await holder.Locator($"[data-task-id='{id}']").CountAsync()).ShouldBe(0, "a completed task leaves the inbox");
             await Shot(holder, shots, $"loop-3b-task-{index + 1}-done.png");

@@ -16,6 +16,13 @@ public sealed class AuditAnchor(IConfiguration configuration, FieldCipher cipher
     /// <summary>What the anchor file says; <see cref="Signed"/> is false for a pre-MAC anchor or one whose MAC does not verify.</summary>
     public sealed record Head(long Index, string Hash, Guid? EventId, bool Signed, bool Legacy);
 
+    /// <summary>
+    /// Held by a sealer from its commit until its anchor is written, and by the verifier while it
+    /// compares chain and anchor: without it a verification between a sealer's commit and its
+    /// anchor write saw a chain one batch longer than the anchor and reported an old anchor.
+    /// </summary>
+    public SemaphoreSlim Moving { get; } = new(1, 1);
+
     public string Path { get; } = configuration["Lianhu:Audit:AnchorPath"] is { Length: > 0 } configured
         ? System.IO.Path.GetFullPath(configured)
         : System.IO.Path.Combine(cipher.KeyRingPath, "audit-anchor");

@@ -50,6 +50,19 @@ public sealed class AuditSealer(LianhuDbContext db, AuditAnchor anchor, AuditSig
 
     private async Task<(int Sealed, int Read)> SealBatchAsync(int batchSize, CancellationToken ct)
     {
+        await anchor.Moving.WaitAsync(ct);
+        try
+        {
+            return await SealBatchHoldingAnchorAsync(batchSize, ct);
+        }
+        finally
+        {
+            anchor.Moving.Release();
+        }
+    }
+
+    private async Task<(int Sealed, int Read)> SealBatchHoldingAnchorAsync(int batchSize, CancellationToken ct)
+    {
         if (!db.Database.IsNpgsql())
         {
             return await SealBatchOnSqliteAsync(batchSize, ct);

@@ -22,6 +22,20 @@ public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor, AuditS
     /// </param>
     public async Task<Report> VerifyAsync(bool reAnchor = false, CancellationToken ct = default)
     {
+        // No sealer of this process moves the chain and its anchor while they are compared.
+        await anchor.Moving.WaitAsync(ct);
+        try
+        {
+            return await VerifyHoldingAnchorAsync(reAnchor, ct);
+        }
+        finally
+        {
+            anchor.Moving.Release();
+        }
+    }
+
+    private async Task<Report> VerifyHoldingAnchorAsync(bool reAnchor, CancellationToken ct)
+    {
         // The anchor is read before the chain: a sealer anchors only after its commit, so every
         // anchored event is already visible to the queries below.
         var anchored = anchor.Read();
@@ -120,7 +134,12 @@ public sealed class AuditVerifier(LianhuDbContext db, AuditAnchor anchor, AuditS
             return new ChainBreak(at?.Id ?? anchored.EventId ?? Guid.Empty, anchored.Index, "it differs from the anchored head of the chain");
         }
 
-        // A sealer commits, then anchors: read once more before calling the anchor old.
+        // A sealer on another node commits, then anchors: give it a moment before calling the anchor old.
+        for (var wait = 0; wait < 10 && count > anchored.Index && (anchor.Read()?.Index ?? 0) < count; wait++)
+        {
+            await Task.Delay(100, ct);
+        }
+
         if (count > anchored.Index && (anchor.Read()?.Index ?? 0) < count)
         {
             var next = await EventAtAsync(anchored.Index + 1, ct);
