@@ -350,6 +350,15 @@ public enum AuditAction
     [JsonStringEnumMemberName("statistics.bulletin.read")]
     BulletinRead = 2203,
 
+    // Consultation (2600–): The consultation assistant's answers and the questions handed to a person (ADR 0036); never what she typed.
+    /// <summary>An administrator saved a new version of an assistant answer (the entry id and version).</summary>
+    [JsonStringEnumMemberName("consultation.answer.edit")]
+    ConsultationAnswerEdit = 2600,
+
+    /// <summary>An administrator took an answer out of the assistant (the entry id and version).</summary>
+    [JsonStringEnumMemberName("consultation.answer.retire")]
+    ConsultationAnswerRetire = 2601,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]
