@@ -103,6 +103,8 @@ public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Gu
 
     public DbSet<BulletinRecord> Bulletins => Set<BulletinRecord>();
 
+    public DbSet<SelfReportRecord> SelfReports => Set<SelfReportRecord>();
+
     /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
