@@ -350,6 +350,19 @@ public enum AuditAction
     [JsonStringEnumMemberName("statistics.bulletin.read")]
     BulletinRead = 2203,
 
+    // The public door (2300–): a person's own report and its receipt (ADR 0033); ids only, never what she wrote or her address.
+    /// <summary>A self-report's status was read with its receipt code and the right secret.</summary>
+    [JsonStringEnumMemberName("self-report.status.read")]
+    SelfReportStatusRead = 2300,
+
+    /// <summary>A self-report's receipt was locked after repeated wrong secrets.</summary>
+    [JsonStringEnumMemberName("self-report.receipt.locked")]
+    SelfReportReceiptLocked = 2301,
+
+    /// <summary>Staff read a self-report's safe-contact instructions on the case page.</summary>
+    [JsonStringEnumMemberName("self-report.contact.read")]
+    SelfReportContactRead = 2302,
+
     // Consultation (2600–): The consultation assistant's answers and the questions handed to a person (ADR 0036); never what she typed.
     /// <summary>An administrator saved a new version of an assistant answer (the entry id and version).</summary>
     [JsonStringEnumMemberName("consultation.answer.edit")]

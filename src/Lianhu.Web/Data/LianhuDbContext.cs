@@ -103,6 +103,8 @@ public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Gu
 
     public DbSet<BulletinRecord> Bulletins => Set<BulletinRecord>();
 
+    public DbSet<SelfReportRecord> SelfReports => Set<SelfReportRecord>();
+
     public DbSet<ConsultationAnswerRecord> ConsultationAnswers => Set<ConsultationAnswerRecord>();
 
     /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>

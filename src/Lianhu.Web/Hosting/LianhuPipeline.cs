@@ -25,11 +25,15 @@ public static class LianhuPipeline
             o.ApplyCurrentCultureToResponseHeaders = true;
             o.FallBackToParentUICultures = true;
             o.FallBackToParentCultures = true;
+            // Public pages pick their language with ?lang= and never set the culture cookie (ADR 0033).
+            o.RequestCultureProviders.Insert(0, new Microsoft.AspNetCore.Localization.QueryStringRequestCultureProvider { QueryStringKey = PublicPages.LanguageKey, UIQueryStringKey = PublicPages.LanguageKey });
         });
         app.UseExceptionHandler();
         // API clients (the API, and a hub reached with a bearer token) hear status codes as ProblemDetails, not as a page.
         app.UseWhen(IsApiClient, api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !IsApiClient(ctx), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(ctx => !IsApiClient(ctx) && !PublicPages.Is(ctx.Request.Path), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // A public page's error is a public page too: the staff layout and the service's name never show there.
+        app.UseWhen(ctx => !IsApiClient(ctx) && PublicPages.Is(ctx.Request.Path), door => door.UseStatusCodePagesWithReExecute("/help/error/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         if (Directory.Exists(LianhuPaths.WebRoot))
         {

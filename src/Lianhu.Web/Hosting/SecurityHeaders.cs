@@ -4,7 +4,7 @@ namespace Lianhu.Web.Hosting;
 /// Security headers on every response: no inline script (CSP), no framing, no MIME sniffing,
 /// no referrer leaking case ids, HSTS when served over TLS; and no copy kept by a browser or proxy
 /// (<c>Cache-Control: no-store</c>) of any API answer — tokens, case JSON — or of anything served to a
-/// signed-in user (pages, PDFs).
+/// signed-in user (pages, PDFs), or of any public page.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -33,7 +33,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
     private static Task NoStore(object state)
     {
         var context = (HttpContext)state;
-        if (context.Request.Path.StartsWithSegments("/api") || context.User.Identity?.IsAuthenticated == true)
+        // The public door too: a phone's browser must keep no copy of a page she saw (ADR 0033).
+        if (context.Request.Path.StartsWithSegments("/api") || PublicPages.Is(context.Request.Path) || context.User.Identity?.IsAuthenticated == true)
         {
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";

@@ -63,7 +63,20 @@ public sealed record CurrentUser(
 
     public string PrimaryRole => Roles.Count == 0 ? "none" : StableName.Of(Roles.Min());
 
-    public AuditActor AsActor() => new(UserId, AgencyId, PrimaryRole, ClientAddress);
+    /// <summary>
+    /// True for the public door (ADR 0033): a person without an account filing through <c>/help</c>. She
+    /// belongs to no agency and has no role; her address is not recorded anywhere.
+    /// </summary>
+    public bool IsPublic { get; private init; }
+
+    /// <summary>The stable id a case opened through the public door records as its creator (no account has it).</summary>
+    public static readonly Guid PublicDoorId = new("00000000-0000-7000-8000-00000000d00a");
+
+    /// <summary>The acting "user" of the public door: no agency, no roles, no address.</summary>
+    public static CurrentUser PublicDoor(DivisionCode place) =>
+        new(PublicDoorId, "public", Guid.Empty, default, place, new HashSet<Role>(), null) { IsPublic = true };
+
+    public AuditActor AsActor() => IsPublic ? new(null, null, "public", null) : new(UserId, AgencyId, PrimaryRole, ClientAddress);
 
     /// <summary>Reads the user from claims; null when the principal is not a staff sign-in.</summary>
     public static CurrentUser? From(ClaimsPrincipal principal, string? clientAddress)

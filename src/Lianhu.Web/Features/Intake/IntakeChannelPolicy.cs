@@ -11,7 +11,8 @@ namespace Lianhu.Web.Features.Intake;
 /// <summary>
 /// Who may receive a case from each channel, as data (<c>config/policies/intake-channels.json</c>).
 /// The receiving agency becomes the lead. A mandatory report (ADVL Art 14) is filed by an
-/// institution of a reporter type and received by the nearest unit of a <c>routeTo</c> type.
+/// institution of a reporter type and received by the nearest unit of a <c>routeTo</c> type; a channel
+/// with <c>routeTo</c> and no reporters (the self-report) is open to the public door and routed the same way.
 /// </summary>
 public sealed class IntakeChannelPolicy
 {
@@ -39,6 +40,12 @@ public sealed class IntakeChannelPolicy
     /// <summary>How the user takes in a case from this channel, or null when they may not.</summary>
     public IntakeMode? Allows(ChannelRule rule, CurrentUser user)
     {
+        // The public door files on a channel that routes without reporters (the victim's own report, ADR 0033).
+        if (user.IsPublic)
+        {
+            return rule is { IsMandatoryReport: false, RouteTo.Count: > 0 } ? IntakeMode.SelfReported : null;
+        }
+
         if (IsReporterOnly(user))
         {
             return rule.Reporters.Contains(user.AgencyType) ? IntakeMode.FiledAsReporter : null;
@@ -101,9 +108,13 @@ public sealed class IntakeChannelPolicy
         bool RepeatAlarms);
 }
 
-/// <summary>How an intake comes in: received by the caller's agency (it leads), or filed by a mandatory reporter for another unit to receive.</summary>
+/// <summary>
+/// How an intake comes in: received by the caller's agency (it leads), filed by a mandatory reporter for
+/// another unit to receive, or filed by the person herself through the public door and routed like a report.
+/// </summary>
 public enum IntakeMode
 {
     Received,
     FiledAsReporter,
+    SelfReported,
 }

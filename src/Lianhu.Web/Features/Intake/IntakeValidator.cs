@@ -89,7 +89,7 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         var parties = PartyValidator.Validate(request.Parties, today, options.Value.MaxParties, errors);
 
         var lead = user.AgencyId;
-        if (mode is IntakeMode.FiledAsReporter && rule is not null && division is { } place && !errors.Has("divisionCode"))
+        if (mode is IntakeMode.FiledAsReporter or IntakeMode.SelfReported && rule is not null && division is { } place && !errors.Has("divisionCode"))
         {
             // The nearest active unit of a route-to type on the community's line: town before district before city.
             var receiver = await directory.NearestAsync(db, place, rule.RouteTo, ct);

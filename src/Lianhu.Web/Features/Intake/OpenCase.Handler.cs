@@ -34,9 +34,13 @@ public static partial class OpenCase
         CaseAccess access,
         Steps.CaseEvents events)
     {
-        public async Task<Outcome> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct, string? idempotencyKey = null)
+        public Task<Outcome> HandleAsync(Request request, IStringLocalizer text, CancellationToken ct, string? idempotencyKey = null) =>
+            HandleAsync(request, current.Required, text, ct, idempotencyKey);
+
+        /// <summary>The intake as <paramref name="user"/>: the signed-in staff member, or the public door (<see cref="CurrentUser.PublicDoor"/>).</summary>
+        public async Task<Outcome> HandleAsync(Request request, CurrentUser user, IStringLocalizer text, CancellationToken ct, string? idempotencyKey = null)
         {
-            var user = current.Required;
+            ArgumentNullException.ThrowIfNull(user);
             // One connection for the whole intake: its reads and its write do not return it to the pool in between.
             await db.Database.OpenConnectionAsync(ct);
             // An intake only adds rows, so the change tracker has nothing to detect before saving.
@@ -159,7 +163,7 @@ public static partial class OpenCase
             db.CaseIntakes.Add(intake);
             var parties = AddParties(opened.Id, people, [], now);
             // A mandatory report is entered on the timeline as received by the lead; the reporter stays out of it.
-            var filedByReporter = valid.Mode == IntakeMode.FiledAsReporter;
+            var filedByReporter = valid.Mode is IntakeMode.FiledAsReporter or IntakeMode.SelfReported;
             timeline.Record(opened.Id, CaseEventKind.Opened, CaseSections.Intake, valid.LeadAgencyId, filedByReporter ? null : user.UserId, detail: StableName.Of(valid.Channel), at: now);
             audit.Record(user.AsActor(), AuditAction.CaseCreate, "case", opened.Id.ToString());
             var today = Lianhu.Domain.Clocks.ShanghaiTime.DayOf(now);
@@ -170,7 +174,7 @@ public static partial class OpenCase
             if (filedByReporter)
             {
                 return new Outcome(Receipt: new ReportReceiptDto(
-                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, leadName, StableName.Of(user.AgencyType)));
+                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, leadName, user.IsPublic ? string.Empty : StableName.Of(user.AgencyType)));
             }
 
             var sizes = await ClusterSizesAsync(parties.Select(p => p.Person), ct);

@@ -1,0 +1,44 @@
+// Quick exit for the public pages (ADR 0033): the button and the Esc key replace this page AND its
+// history entry with a neutral site, so Back does not return here. Links between public pages marked
+// data-replace replace the current entry too, so the history holds at most one of them.
+(function () {
+    'use strict';
+    var exit = document.getElementById('quick-exit');
+    if (!exit) {
+        return;
+    }
+
+    var target = exit.getAttribute('href');
+    var leaving = false;
+
+    function leave(event) {
+        if (event) {
+            event.preventDefault();
+        }
+
+        if (leaving) {
+            return;
+        }
+
+        leaving = true;
+        document.title = '';
+        document.body.classList.add('help-leaving');
+        window.location.replace(target);
+    }
+
+    exit.addEventListener('click', leave);
+    document.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' || event.key === 'Esc') {
+            leave(event);
+        }
+    });
+    document.addEventListener('click', function (event) {
+        var link = event.target && event.target.closest ? event.target.closest('a[data-replace]') : null;
+        if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+            return;
+        }
+
+        event.preventDefault();
+        window.location.replace(link.href);
+    });
+})();
