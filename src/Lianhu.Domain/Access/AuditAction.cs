@@ -372,6 +372,22 @@ public enum AuditAction
     [JsonStringEnumMemberName("consultation.answer.retire")]
     ConsultationAnswerRetire = 2601,
 
+    /// <summary>A question was handed to a person with her agreement (the request id; never the question).</summary>
+    [JsonStringEnumMemberName("consultation.hand-off")]
+    ConsultationHandOff = 2602,
+
+    /// <summary>Hotline staff read the questions waiting for their federation (the count).</summary>
+    [JsonStringEnumMemberName("consultation.queue.read")]
+    ConsultationQueueRead = 2603,
+
+    /// <summary>Hotline staff answered a handed-off question (the request id).</summary>
+    [JsonStringEnumMemberName("consultation.answer")]
+    ConsultationAnswer = 2604,
+
+    /// <summary>She read the answer with her receipt code and the right secret (the request id).</summary>
+    [JsonStringEnumMemberName("consultation.reply.read")]
+    ConsultationReplyRead = 2605,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]

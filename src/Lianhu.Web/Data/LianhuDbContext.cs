@@ -107,6 +107,8 @@ public sealed class LianhuDbContext : IdentityDbContext<StaffUser, StaffRole, Gu
 
     public DbSet<ConsultationAnswerRecord> ConsultationAnswers => Set<ConsultationAnswerRecord>();
 
+    public DbSet<ConsultationRequestRecord> ConsultationRequests => Set<ConsultationRequestRecord>();
+
     /// <summary>On SQLite a save outside an explicit transaction queues at the database's write gate (<see cref="SqliteWriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -60,6 +60,10 @@ public abstract class LianhuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Lianhu:Database:Provider", Provider);
         builder.UseSetting("Lianhu:Database:ConnectionString", ConnectionString);
         builder.UseSetting("Lianhu:RateLimits:SignInPerMinute", "100000");
+        // Every test request comes from one address: the public door's per-address limits are tested by their own hosts.
+        builder.UseSetting("Lianhu:RateLimits:HelpPerMinute", "100000");
+        builder.UseSetting("Lianhu:RateLimits:HelpPostsPerMinute", "100000");
+        builder.UseSetting("Lianhu:RateLimits:ConsultationPerMinute", "100000");
         builder.UseSetting("Lianhu:Webhooks:Scanner", "false"); // webhook tests run deliveries by hand
         // The webhook tests' receiver is an in-process handler under this name; the city allows it by name (ADR 0024).
         builder.UseSetting("Lianhu:Webhooks:AllowedHosts:0", "receiver.example");

@@ -23,6 +23,7 @@ public sealed class ConsultationModule : IFeatureModule
         services.AddSingleton<AnswerBook>();
         services.AddSingleton<Assistant>();
         services.AddScoped<EditAnswers.Handler>();
+        services.AddScoped<HotlineQueue.Handler>();
         services.AddHostedService<ContentCheck>();
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(RateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             "ask:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
@@ -34,6 +35,7 @@ public sealed class ConsultationModule : IFeatureModule
         ArgumentNullException.ThrowIfNull(routes);
         AskAssistant.Map(routes.Open);
         EditAnswers.Map(routes.Admin);
+        HotlineQueue.Map(routes.Staff, routes.App);
     }
 
     /// <summary>Reads the assistant's files when the host starts: a bad file stops the start, naming the file and the reason.</summary>

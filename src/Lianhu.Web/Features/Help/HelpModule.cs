@@ -20,6 +20,8 @@ public sealed class HelpModule : IFeatureModule
         services.AddScoped<ICaseListener<CaseOpened>, SelfReportOpened>();
         services.AddScoped<SubmitSelfReport.Handler>();
         services.AddScoped<CheckStatus.Handler>();
+        services.AddScoped<HandOffQuestion.Handler>();
+        services.AddScoped<ReadReply.Handler>();
         services.AddScoped<SafeContact>();
     }
 
@@ -27,5 +29,7 @@ public sealed class HelpModule : IFeatureModule
     {
         SubmitSelfReport.Map(routes.Open);
         CheckStatus.Map(routes.Open);
+        HandOffQuestion.Map(routes.Open);
+        ReadReply.Map(routes.Open);
     }
 }
