@@ -140,6 +140,13 @@ internal sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>A phone-sized page (360 × 740, touch) in a new context: the public door is used on a phone.</summary>
+    public async Task<IPage> NewPhonePageAsync(string culture)
+    {
+        var context = await browser.NewContextAsync(new() { Locale = culture, ViewportSize = new() { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true });
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A new browser context (its own cookies) signed in as the account, in the culture, on /cases.</summary>
     public async Task<IPage> SignInAsync(string baseAddress, DemoAccount account, string culture)
     {
