@@ -21,8 +21,8 @@ public static class RateLimits
         var help = new PublicLimits(
             configuration.GetValue("Lianhu:RateLimits:HelpPerMinute", 60),
             configuration.GetValue("Lianhu:RateLimits:HelpPostsPerMinute", 10),
-            configuration.GetValue("Lianhu:RateLimits:HelpConcurrency", 4),
-            configuration.GetValue("Lianhu:RateLimits:HelpQueue", 8));
+            configuration.GetValue("Lianhu:RateLimits:HelpConcurrency", 2),
+            configuration.GetValue("Lianhu:RateLimits:HelpQueue", 4));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
