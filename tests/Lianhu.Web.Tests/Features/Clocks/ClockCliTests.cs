@@ -67,8 +67,8 @@ public class ClockCliTests
         ids.ShouldBe(
         [
             "po-ruling", "po-police-verification", "po-validity", "po-reconsideration", "warning-followup", "community-placement",
-            "shelter-stay", "return-visit-after-110", "minor-green-channel", "self-report-contact", "reassessment-high", "reassessment-medium", "reassessment-low",
-            "return-visit", "visit-unreachable-escalation", "reassessment-after-incident", "linkage-task",
+            "shelter-stay", "return-visit-after-110", "minor-green-channel", "reassessment-high", "reassessment-medium", "reassessment-low",
+            "return-visit", "visit-unreachable-escalation", "reassessment-after-incident", "linkage-task", "self-report-contact",
         ]);
     }
 
