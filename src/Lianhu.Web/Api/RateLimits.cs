@@ -21,8 +21,8 @@ public static class RateLimits
         var help = new PublicLimits(
             configuration.GetValue("Lianhu:RateLimits:HelpPerMinute", 60),
             configuration.GetValue("Lianhu:RateLimits:HelpPostsPerMinute", 10),
-            configuration.GetValue("Lianhu:RateLimits:HelpConcurrency", 4),
-            configuration.GetValue("Lianhu:RateLimits:HelpQueue", 8));
+            configuration.GetValue("Lianhu:RateLimits:HelpConcurrency", 2),
+            configuration.GetValue("Lianhu:RateLimits:HelpQueue", 4));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -83,7 +83,7 @@ public static class RateLimits
         }
 
         var lang = JsonStringLocalizer.CultureKey() == "en" ? "en" : "zh-CN";
-        var html = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
             $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -32,8 +32,8 @@ public static class LianhuPipeline
         // API clients (the API, and a hub reached with a bearer token) hear status codes as ProblemDetails, not as a page.
         app.UseWhen(IsApiClient, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApiClient(ctx) && !PublicPages.Is(ctx.Request.Path), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
-        // A public page's error is a public page too: the staff layout and the service's name never show there.
-        app.UseWhen(ctx => !IsApiClient(ctx) && PublicPages.Is(ctx.Request.Path), door => door.UseStatusCodePagesWithReExecute("/help/error/{0}"));
+        // A public page never falls into the staff error page (staff layout, the service's name); its unknown
+        // addresses are a catch-all public page (Components/Pages/Help/HelpError.razor).
         app.UseMiddleware<SecurityHeaders>();
         if (Directory.Exists(LianhuPaths.WebRoot))
         {

@@ -1,5 +1,6 @@
 // Quick exit for the public pages (ADR 0033): the button and the Esc key replace this page AND its
-// history entry with a neutral site, so Back does not return here. Links between public pages marked
+// history entry with a neutral site, so Back does not return here; a public page reached through the
+// history (Back, Forward, the back/forward cache) leaves the same way. Links between public pages marked
 // data-replace replace the current entry too, so the history holds at most one of them.
 (function () {
     'use strict';
@@ -25,6 +26,20 @@
         document.body.classList.add('help-leaving');
         window.location.replace(target);
     }
+
+    // A public page reached with Back or Forward (after a form post the form page stays in the history)
+    // leaves at once: whoever walks the history back finds the neutral site, never these pages.
+    var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    if (navigation && navigation.type === 'back_forward') {
+        leave();
+        return;
+    }
+
+    window.addEventListener('pageshow', function (event) {
+        if (event.persisted) {
+            leave();
+        }
+    });
 
     exit.addEventListener('click', leave);
     document.addEventListener('keydown', function (event) {

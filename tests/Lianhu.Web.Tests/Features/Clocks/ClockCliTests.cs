@@ -68,7 +68,7 @@ public class ClockCliTests
         [
             "po-ruling", "po-police-verification", "po-validity", "po-reconsideration", "warning-followup", "community-placement",
             "shelter-stay", "return-visit-after-110", "minor-green-channel", "reassessment-high", "reassessment-medium", "reassessment-low",
-            "return-visit", "visit-unreachable-escalation", "reassessment-after-incident", "linkage-task",
+            "return-visit", "visit-unreachable-escalation", "reassessment-after-incident", "linkage-task", "self-report-contact",
         ]);
     }
 
