@@ -350,6 +350,11 @@ public enum AuditAction
     [JsonStringEnumMemberName("statistics.bulletin.read")]
     BulletinRead = 2203,
 
+    // The law as written (2500–2599, issue 15).
+    /// <summary>A court answered a breach of a protection order (ADVL Art 34): criminal transfer, or admonition with any fine and detention.</summary>
+    [JsonStringEnumMemberName("protection-order.breach.answer")]
+    ProtectionOrderBreachAnswer = 2500,
+
     // Probe (9000–): Attempts on what the caller may not see.
     /// <summary>A case id the caller asked for answered 404: out of scope or unknown (recorded with the case id).</summary>
     [JsonStringEnumMemberName("probe.not-found")]

@@ -299,10 +299,10 @@ public sealed class ProtectionOrder
     }
 
     /// <summary>A breach of the order was reported (ADVL Art 34); only an order in force can be breached.</summary>
-    public ProtectionOrderBreach RecordViolation(DateTimeOffset at, Guid by, DateTimeOffset now)
+    public ProtectionOrderBreach RecordViolation(DateTimeOffset at, Guid by, Guid byAgency, DateTimeOffset now)
     {
         RequireInForce(at, "report a violation of");
-        var breach = new ProtectionOrderBreach(Guid.CreateVersion7(now), Id, at, by, now);
+        var breach = new ProtectionOrderBreach(Guid.CreateVersion7(now), Id, at, by, byAgency, now);
         breaches.Add(breach);
         ViolationCount++;
         Touch(now);

@@ -115,9 +115,10 @@ public sealed class ProtectionOrderBreach
     {
     }
 
-    internal ProtectionOrderBreach(Guid id, Guid orderId, DateTimeOffset occurredAt, Guid reportedBy, DateTimeOffset reportedAt)
+    internal ProtectionOrderBreach(Guid id, Guid orderId, DateTimeOffset occurredAt, Guid reportedBy, Guid reportedByAgency, DateTimeOffset reportedAt)
     {
         Id = id;
+        ReportedByAgencyId = reportedByAgency;
         OrderId = orderId;
         OccurredAt = occurredAt.ToUniversalTime();
         ReportedByUserId = reportedBy;
@@ -133,6 +134,8 @@ public sealed class ProtectionOrderBreach
     public DateTimeOffset ReportedAt { get; private set; }
 
     public Guid ReportedByUserId { get; private set; }
+
+    public Guid ReportedByAgencyId { get; private set; }
 
     /// <summary>The court's answer; null until it has answered.</summary>
     public BreachResponse? Response { get; private set; }

@@ -129,7 +129,7 @@ public sealed class ProtectionOrderTests
 
         order.Status.ShouldBe(ProtectionOrderStatus.Revoked);
         Should.Throw<DomainRuleViolationException>(() => order.Change(User, Bj(2026, 3, 11), [new MeasureItem(ProtectionMeasure.ProhibitContact)], "x")).Code.ShouldBe("protection-order.already-revoked");
-        Should.Throw<DomainRuleViolationException>(() => order.RecordViolation(Bj(2026, 3, 11), User, Bj(2026, 3, 11))).Code.ShouldBe("protection-order.already-revoked");
+        Should.Throw<DomainRuleViolationException>(() => order.RecordViolation(Bj(2026, 3, 11), User, User, Bj(2026, 3, 11))).Code.ShouldBe("protection-order.already-revoked");
     }
 
     [Fact]
