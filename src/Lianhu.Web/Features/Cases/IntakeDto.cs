@@ -55,4 +55,14 @@ public sealed record PartyDto(
 /// (ADVL Art 14). The receiving unit is named so the reporter knows where it went.
 /// </summary>
 public sealed record ReportReceiptDto(
-    Guid Id, string Number, string Channel, string Status, DateTimeOffset ReceivedAt, string? ReceivedBy, string ReporterInstitution);
+    Guid Id, string Number, string Channel, string Status, DateTimeOffset ReceivedAt, string? ReceivedBy, string ReporterInstitution)
+{
+    /// <summary>mandatory (a statutory duty arose: ADVL Art 14, WRPL 2022 Art 22, 高检发〔2020〕9号) or referral (accepted, no duty).</summary>
+    public string Kind { get; init; } = "mandatory";
+
+    /// <summary>Whether the reporter's identity is kept confidential (always for a mandatory report).</summary>
+    public bool ReporterSealed { get; init; } = true;
+
+    /// <summary>The duties the report was made under, with their sources in words (empty for a referral).</summary>
+    public IReadOnlyList<string> Basis { get; init; } = [];
+}
