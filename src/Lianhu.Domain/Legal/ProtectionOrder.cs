@@ -302,7 +302,7 @@ public sealed class ProtectionOrder
     public ProtectionOrderBreach RecordViolation(DateTimeOffset at, Guid by, Guid byAgency, DateTimeOffset now)
     {
         RequireInForce(at, "report a violation of");
-        var breach = new ProtectionOrderBreach(Guid.CreateVersion7(now), Id, at, by, byAgency, now);
+        var breach = new ProtectionOrderBreach(Guid.CreateVersion7(now), Id, ViolationCount + 1, at, by, byAgency, now);
         breaches.Add(breach);
         ViolationCount++;
         Touch(now);
@@ -310,7 +310,7 @@ public sealed class ProtectionOrder
     }
 
     /// <summary>
-    /// The court answers a breach (ADVL Art 34): <paramref name="breachId"/>, else the earliest breach not yet answered.
+    /// The court answers a breach (ADVL Art 34): <paramref name="breachId"/>, else the first breach (by number) not yet answered.
     /// The sanction is one <see cref="BreachSanction.Decide"/> allows.
     /// </summary>
     public ProtectionOrderBreach AnswerBreach(Guid? breachId, BreachSanction sanction, Guid by, DateTimeOffset at)
@@ -318,7 +318,7 @@ public sealed class ProtectionOrder
         ArgumentNullException.ThrowIfNull(sanction);
         var breach = breachId is { } id
             ? breaches.SingleOrDefault(b => b.Id == id) ?? throw new DomainRuleViolationException("protection-order.breach-unknown", "This order has no such breach.")
-            : breaches.Where(b => !b.IsAnswered).OrderBy(b => b.ReportedAt).FirstOrDefault()
+            : breaches.Where(b => !b.IsAnswered).OrderBy(b => b.Number).FirstOrDefault()
                 ?? throw new DomainRuleViolationException("protection-order.no-open-breach", "No reported breach of this order awaits the court's answer.");
         breach.Answer(sanction, by, at);
         Touch(at);

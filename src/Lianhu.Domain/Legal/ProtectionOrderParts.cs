@@ -115,9 +115,10 @@ public sealed class ProtectionOrderBreach
     {
     }
 
-    internal ProtectionOrderBreach(Guid id, Guid orderId, DateTimeOffset occurredAt, Guid reportedBy, Guid reportedByAgency, DateTimeOffset reportedAt)
+    internal ProtectionOrderBreach(Guid id, Guid orderId, int number, DateTimeOffset occurredAt, Guid reportedBy, Guid reportedByAgency, DateTimeOffset reportedAt)
     {
         Id = id;
+        Number = number;
         ReportedByAgencyId = reportedByAgency;
         OrderId = orderId;
         OccurredAt = occurredAt.ToUniversalTime();
@@ -128,6 +129,9 @@ public sealed class ProtectionOrderBreach
     public Guid Id { get; private set; }
 
     public Guid OrderId { get; private set; }
+
+    /// <summary>The breach's place among the order's breaches (1, 2, …): the court answers them in this order.</summary>
+    public int Number { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
 

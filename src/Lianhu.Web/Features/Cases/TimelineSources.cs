@@ -126,7 +126,7 @@ public sealed class TimelineSources(LianhuDbContext db, CaseAccess access)
         // Breaches of an order (ADVL Art 34) and the court's answer to each.
         var orderIds = orders.Select(o => o.Id).ToList();
         var breaches = await db.Set<Domain.Legal.ProtectionOrderBreach>().AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
-            .Select(b => new { b.Id, b.OrderId, b.ReportedAt, b.ReportedByAgencyId, b.Response, b.FineYuan, b.DetentionDays, b.DecidedAt }).ToListAsync(ct);
+            .OrderBy(b => b.Number).Select(b => new { b.Id, b.OrderId, b.ReportedAt, b.ReportedByAgencyId, b.Response, b.FineYuan, b.DetentionDays, b.DecidedAt }).ToListAsync(ct);
         foreach (var b in breaches)
         {
             var court = orders.Single(o => o.Id == b.OrderId).CourtAgencyId;

@@ -143,7 +143,7 @@ public static class LegalMapping
             VictimWishes = o.VictimWishes is { } wishes ? StableName.Of(wishes) : null,
             ReceivedOn = o.ApplicationDay,
             Basis = ProtectionOrderEligibility.Cite(o.Basis),
-            Breaches = [.. o.Breaches.OrderBy(b => b.ReportedAt).Select(b => new BreachDto(
+            Breaches = [.. o.Breaches.OrderBy(b => b.Number).Select(b => new BreachDto(
             b.Id, Bj(b.OccurredAt), Bj(b.ReportedAt), b.Response is { } r ? StableName.Of(r) : null, b.FineYuan, b.DetentionDays, b.CriminalBasis, Bj(b.DecidedAt)))],
         };
 

@@ -162,7 +162,7 @@ public abstract class TheLawAsWrittenApiTests<TFactory>(TFactory factory) : ICla
         var timeline = (await OkAsync(await lead.GetAsync($"/api/v1/cases/{caseId}/timeline"))).EnumerateArray().ToList();
         timeline.Count(e => e.GetProperty("kind").GetString() == "order-breached").ShouldBe(2);
         timeline.Where(e => e.GetProperty("kind").GetString() == "order-breach-answered").Select(e => e.GetProperty("detail").GetString())
-            .ShouldBe(["admonition;fine=1000;detention=15", "criminal-transfer"]);
+            .Order(StringComparer.Ordinal).ShouldBe(["admonition;fine=1000;detention=15", "criminal-transfer"]);
     }
 
     private static string? PdfText(byte[] pdf)

@@ -6,6 +6,7 @@ ALTER TABLE protection_orders ADD "ReceivedOn" date;
 CREATE TABLE protection_order_breaches (
     "Id" uuid NOT NULL,
     "OrderId" uuid NOT NULL,
+    "Number" integer NOT NULL,
     "OccurredAt" timestamp with time zone NOT NULL,
     "ReportedAt" timestamp with time zone NOT NULL,
     "ReportedByUserId" uuid NOT NULL,

@@ -6,6 +6,7 @@ ALTER TABLE "protection_orders" ADD "ReceivedOn" TEXT NULL;
 CREATE TABLE "protection_order_breaches" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_protection_order_breaches" PRIMARY KEY,
     "OrderId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
     "OccurredAt" INTEGER NOT NULL,
     "ReportedAt" INTEGER NOT NULL,
     "ReportedByUserId" TEXT NOT NULL,
