@@ -78,7 +78,16 @@ public static class StatisticsFacts
                         .Join(db.ProtectionOrders.AsNoTracking(), b => b.OrderId, o => o.Id, (b, o) => new { b, o.CaseId, o.CourtAgencyId })
                         .Join(cases, x => x.CaseId, c => c.Id, (x, c) => new
                         {
-                            c.Id, c.DivisionCode, c.LeadAgencyId, c.Channel, x.CourtAgencyId, x.b.ReportedAt, x.b.Response, x.b.FineYuan, x.b.DetentionDays, x.b.DecidedAt,
+                            c.Id,
+                            c.DivisionCode,
+                            c.LeadAgencyId,
+                            c.Channel,
+                            x.CourtAgencyId,
+                            x.b.ReportedAt,
+                            x.b.Response,
+                            x.b.FineYuan,
+                            x.b.DetentionDays,
+                            x.b.DecidedAt,
                         })
                         .ToListAsync(ct))
                     .Select(b => new Fact(

@@ -137,7 +137,12 @@ public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassF
 
         var created = await police.OpenAsync(new
         {
-            channel = "mandatory-report", summary = "医院电话报告", divisionCode = community, reporterInstitution = "hospital", victimCapacity = "limited", capacityBasis = "as-observed",
+            channel = "mandatory-report",
+            summary = "医院电话报告",
+            divisionCode = community,
+            reporterInstitution = "hospital",
+            victimCapacity = "limited",
+            capacityBasis = "as-observed",
         });
         created.GetProperty("intake").GetProperty("reporter").GetProperty("institutionType").GetString().ShouldBe("hospital");
         created.GetProperty("intake").GetProperty("reporter").GetProperty("kind").GetString().ShouldBe("mandatory");
@@ -217,7 +222,9 @@ public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassF
         // A stated capacity the age contradicts is refused (Civil Code Art 20: under 8, none).
         var contradicted = await (await hospital.IntakeAsync(new
         {
-            channel = "mandatory-report", summary = "x", divisionCode = community,
+            channel = "mandatory-report",
+            summary = "x",
+            divisionCode = community,
             parties = new object[] { new { role = "victim", name = "周小丽", birthDate = BornYearsAgo(7) } },
             victimCapacity = "full",
         })).ProblemAsync();
@@ -231,7 +238,12 @@ public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassF
         using var police = await factory.ClientAsAsync(station, "en");
         var problem = await (await police.IntakeAsync(new
         {
-            channel = "mandatory-report", summary = "用人单位来电反映员工疑似遭受家暴", divisionCode = community, reporterInstitution = "employer", victimCapacity = "none", capacityBasis = "as-observed",
+            channel = "mandatory-report",
+            summary = "用人单位来电反映员工疑似遭受家暴",
+            divisionCode = community,
+            reporterInstitution = "employer",
+            victimCapacity = "none",
+            capacityBasis = "as-observed",
         })).ProblemAsync();
         problem.Error("reporterInstitution").ShouldContain("ADVL Art 14");
     }
