@@ -363,6 +363,11 @@ public enum AuditAction
     [JsonStringEnumMemberName("self-report.contact.read")]
     SelfReportContactRead = 2302,
 
+    // The law as written (2500–2599, issue 15).
+    /// <summary>A court answered a breach of a protection order (ADVL Art 34): criminal transfer, or admonition with any fine and detention.</summary>
+    [JsonStringEnumMemberName("protection-order.breach.answer")]
+    ProtectionOrderBreachAnswer = 2500,
+
     // Consultation (2600–): The consultation assistant's answers and the questions handed to a person (ADR 0036); never what she typed.
     /// <summary>An administrator saved a new version of an assistant answer (the entry id and version).</summary>
     [JsonStringEnumMemberName("consultation.answer.edit")]

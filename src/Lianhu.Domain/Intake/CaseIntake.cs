@@ -50,6 +50,24 @@ public sealed class CaseIntake
 
     public Guid? ReportedByUserId { get; private set; }
 
+    /// <summary>For an institution's report: mandatory or referral (ADVL Art 14); null for older records (all were mandatory).</summary>
+    public Legal.ReportKind? ReportKind { get; private set; }
+
+    /// <summary>The reporter's identity is confidential: a mandatory report always; a referral when the reporter asked; null = older records (sealed).</summary>
+    public bool? ReporterSealed { get; private set; }
+
+    /// <summary>The duties the report rests on (comma-separated policy ids).</summary>
+    public string? ReportDuties { get; private set; }
+
+    /// <summary>The victim's civil capacity (stable name of <see cref="Legal.CivilCapacity"/>); capacity is health data, encrypted at rest.</summary>
+    public string? VictimCapacity { get; private set; }
+
+    /// <summary>How the capacity was arrived at (stable name of <see cref="Legal.CapacityBasis"/>), encrypted with it.</summary>
+    public string? CapacityBasis { get; private set; }
+
+    /// <summary>The reporter's identity is kept from everyone but the lead.</summary>
+    public bool ReporterConfidential => IsMandatoryReport && ReporterSealed != false;
+
     /// <param name="addressIndex">The keyed hash of the normalised address (computed outside the domain: it needs the index key).</param>
     public static CaseIntake Record(Guid caseId, IntakeDetails details, string? addressIndex)
     {
@@ -77,6 +95,11 @@ public sealed class CaseIntake
             ReporterInstitution = details.ReporterInstitution,
             ReportedByAgencyId = details.ReportedByAgencyId,
             ReportedByUserId = details.ReportedByUserId,
+            ReportKind = details.ReportKind,
+            ReporterSealed = details.ReporterSealed,
+            ReportDuties = details.ReportDuties.Count == 0 ? null : string.Join(",", details.ReportDuties),
+            VictimCapacity = details.VictimCapacity is { } capacity ? Common.StableName.Of(capacity) : null,
+            CapacityBasis = details.CapacityBasis is { } basis ? Common.StableName.Of(basis) : null,
         };
     }
 

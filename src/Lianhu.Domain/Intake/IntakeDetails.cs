@@ -37,4 +37,18 @@ public sealed record IntakeDetails
     public Guid? ReportedByAgencyId { get; init; }
 
     public Guid? ReportedByUserId { get; init; }
+
+    /// <summary>For an institution's report: mandatory (a duty arose) or a referral (ADVL Art 14, <see cref="Legal.MandatoryReporting"/>).</summary>
+    public Legal.ReportKind? ReportKind { get; init; }
+
+    /// <summary>Whether the reporter's identity is kept confidential: always for a mandatory report, on request for a referral.</summary>
+    public bool? ReporterSealed { get; init; }
+
+    /// <summary>The duties (policy ids, e.g. <c>advl-14</c>) the report was made under; empty for a referral.</summary>
+    public IReadOnlyList<string> ReportDuties { get; init; } = [];
+
+    /// <summary>The victim's civil capacity (Civil Code Arts 17–22) and how it was arrived at.</summary>
+    public Legal.CivilCapacity? VictimCapacity { get; init; }
+
+    public Legal.CapacityBasis? CapacityBasis { get; init; }
 }

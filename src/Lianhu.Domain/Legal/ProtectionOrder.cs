@@ -18,6 +18,7 @@ public sealed class ProtectionOrder
     private readonly List<ProtectionOrderMeasure> measures = [];
     private readonly List<ProtectionOrderService> services = [];
     private readonly List<ProtectionOrderAmendment> amendments = [];
+    private readonly List<ProtectionOrderBreach> breaches = [];
 
     private ProtectionOrder()
     {
@@ -55,8 +56,29 @@ public sealed class ProtectionOrder
 
     public string? RespondentAddress { get; private set; }
 
-    /// <summary>Spouse, former spouse, dating partner, family member … (WRPL 2022 Art 29 includes former and dating partners).</summary>
+    /// <summary>
+    /// The stable name of a <see cref="Legal.RespondentRelation"/> (spouse, former-spouse, dating-partner …; WRPL 2022
+    /// Art 29 includes former and dating partners). Records filed before issue 15 may hold free text.
+    /// </summary>
     public string? RespondentRelation { get; private set; }
+
+    /// <summary>Why the victim cannot apply herself, when a proxy applies (ADVL Art 23(2), SPC 2022 Art 2).</summary>
+    public InabilityReason? InabilityReason { get; private set; }
+
+    /// <summary>The victim's wishes about a proxy's application (SPC 2022 Art 2).</summary>
+    public VictimWishes? VictimWishes { get; private set; }
+
+    /// <summary>The day the court received the application (may precede its entry here); null on records from before issue 15 (= the day of <see cref="ReceivedAt"/>).</summary>
+    public DateOnly? ReceivedOn { get; private set; }
+
+    /// <summary>The day the court received it: <see cref="ReceivedOn"/>, else the day it was entered.</summary>
+    public DateOnly ApplicationDay => ReceivedOn ?? ShanghaiTime.DayOf(ReceivedAt);
+
+    /// <summary>The parsed relation, null for free text from older records.</summary>
+    public RespondentRelation? Relation => StableName.TryParse<RespondentRelation>(RespondentRelation ?? string.Empty, out var r) ? r : null;
+
+    /// <summary>The articles the application rests on (<see cref="ProtectionOrderEligibility.Basis"/>).</summary>
+    public IReadOnlyList<Citation> Basis => ProtectionOrderEligibility.Basis(ApplicantType, InabilityReason, Relation, ApplicationDay);
 
     public ApplicationGround Ground { get; private set; }
 
@@ -105,6 +127,8 @@ public sealed class ProtectionOrder
 
     public IReadOnlyList<ProtectionOrderAmendment> Amendments => amendments;
 
+    public IReadOnlyList<ProtectionOrderBreach> Breaches => breaches;
+
     public IEnumerable<MeasureItem> RequestedMeasures => measures.Where(m => !m.Ordered).Select(m => m.ToItem());
 
     public IEnumerable<MeasureItem> OrderedMeasures => measures.Where(m => m.Ordered).Select(m => m.ToItem());
@@ -121,7 +145,7 @@ public sealed class ProtectionOrder
         Guid id, Guid caseId, ProtectionOrderApplication application, Guid courtAgencyId, Guid filedByAgencyId, Guid filedByUserId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var problems = application.Problems();
+        var problems = application.Problems(ShanghaiTime.DayOf(at));
         if (problems.Count > 0)
         {
             throw new DomainRuleViolationException(
@@ -143,7 +167,10 @@ public sealed class ProtectionOrder
             RespondentName = application.RespondentName!.Trim(),
             RespondentIdNumber = Clean(application.RespondentIdNumber),
             RespondentAddress = Clean(application.RespondentAddress),
-            RespondentRelation = Clean(application.RespondentRelation),
+            RespondentRelation = application.RespondentRelation is { } relation ? StableName.Of(relation) : null,
+            InabilityReason = application.ApplicantType == ApplicantType.Victim ? null : application.InabilityReason,
+            VictimWishes = application.ApplicantType == ApplicantType.Victim ? null : application.VictimWishes,
+            ReceivedOn = application.ReceivedOn ?? ShanghaiTime.DayOf(at),
             Ground = application.Ground!.Value,
             Facts = application.Facts!.Trim(),
             Emergency = application.Emergency,
@@ -272,11 +299,30 @@ public sealed class ProtectionOrder
     }
 
     /// <summary>A breach of the order was reported (ADVL Art 34); only an order in force can be breached.</summary>
-    public void RecordViolation(DateTimeOffset at)
+    public ProtectionOrderBreach RecordViolation(DateTimeOffset at, Guid by, Guid byAgency, DateTimeOffset now)
     {
         RequireInForce(at, "report a violation of");
+        var breach = new ProtectionOrderBreach(Guid.CreateVersion7(now), Id, ViolationCount + 1, at, by, byAgency, now);
+        breaches.Add(breach);
         ViolationCount++;
+        Touch(now);
+        return breach;
+    }
+
+    /// <summary>
+    /// The court answers a breach (ADVL Art 34): <paramref name="breachId"/>, else the first breach (by number) not yet answered.
+    /// The sanction is one <see cref="BreachSanction.Decide"/> allows.
+    /// </summary>
+    public ProtectionOrderBreach AnswerBreach(Guid? breachId, BreachSanction sanction, Guid by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(sanction);
+        var breach = breachId is { } id
+            ? breaches.SingleOrDefault(b => b.Id == id) ?? throw new DomainRuleViolationException("protection-order.breach-unknown", "This order has no such breach.")
+            : breaches.Where(b => !b.IsAnswered).OrderBy(b => b.Number).FirstOrDefault()
+                ?? throw new DomainRuleViolationException("protection-order.no-open-breach", "No reported breach of this order awaits the court's answer.");
+        breach.Answer(sanction, by, at);
         Touch(at);
+        return breach;
     }
 
     private static void CheckValidity(DateOnly made, DateOnly validUntil)

@@ -7,7 +7,10 @@ public sealed record LegalProblem(string Field, string Code);
 /// What an applicant asks the court for. <see cref="Problems"/> checks the form and the three
 /// conditions of ADVL Art 27 before the application may be filed: (1) an identified respondent
 /// (a name plus an ID number or an address), (2) a specific request (at least one measure; "other"
-/// described in words), (3) domestic violence suffered or a real danger of it, with the facts.
+/// described in words), (3) domestic violence suffered or a real danger of it, with the facts; then
+/// who may apply for whom (<see cref="ApplicantStanding"/>: ADVL Art 23, SPC 2022 Art 2) and against
+/// whom and when (<see cref="ProtectionOrderEligibility"/>: the relation, the day the court received it,
+/// WRPL 2022 Art 29 from 2023-01-01). <paramref name="ReceivedOn"/> null = today.
 /// </summary>
 public sealed record ProtectionOrderApplication(
     ApplicantType? ApplicantType,
@@ -17,17 +20,22 @@ public sealed record ProtectionOrderApplication(
     string? RespondentName,
     string? RespondentIdNumber,
     string? RespondentAddress,
-    string? RespondentRelation,
+    RespondentRelation? RespondentRelation,
     ApplicationGround? Ground,
     string? Facts,
     IReadOnlyList<MeasureItem> Measures,
-    bool Emergency)
+    bool Emergency,
+    InabilityReason? InabilityReason = null,
+    VictimWishes? VictimWishes = null,
+    DateOnly? ReceivedOn = null,
+    DateOnly? IncidentDay = null)
 {
     public const int NameMaxLength = 100;
     public const int TextMaxLength = 4000;
     public const int AddressMaxLength = 500;
 
-    public IReadOnlyList<LegalProblem> Problems()
+    /// <summary>Every problem, the dates judged against <paramref name="today"/> (Beijing).</summary>
+    public IReadOnlyList<LegalProblem> Problems(DateOnly today)
     {
         var problems = new List<LegalProblem>();
         void Need(string field, string? value, int max)
@@ -57,6 +65,15 @@ public sealed record ProtectionOrderApplication(
         {
             Need("applicantRelation", ApplicantRelation, NameMaxLength);
         }
+
+        // ADVL Art 23, SPC 2022 Art 2: a proxy only when she cannot apply, and (old age, disability, illness) as she wishes.
+        if (ApplicantType is { } applicant)
+        {
+            problems.AddRange(ApplicantStanding.Problems(applicant, InabilityReason, VictimWishes));
+        }
+
+        // Against whom and when: the relation and the day the court received it (WRPL 2022 Art 29 from 2023-01-01).
+        problems.AddRange(ProtectionOrderEligibility.Problems(RespondentRelation, ReceivedOn ?? today, today, IncidentDay));
 
         // Art 27(1): an identified respondent.
         if (string.IsNullOrWhiteSpace(RespondentName))

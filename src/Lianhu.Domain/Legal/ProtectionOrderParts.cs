@@ -103,3 +103,77 @@ public sealed class ProtectionOrderAmendment
 
     public Guid ByUserId { get; private set; }
 }
+
+/// <summary>
+/// A breach of an order in force (ADVL Art 34) and, once the court has answered, its sanction: a
+/// transfer for criminal liability, or an admonition with an optional fine (≤ 1,000 yuan) and/or
+/// detention (≤ 15 days) — <see cref="BreachSanction"/>.
+/// </summary>
+public sealed class ProtectionOrderBreach
+{
+    private ProtectionOrderBreach()
+    {
+    }
+
+    internal ProtectionOrderBreach(Guid id, Guid orderId, int number, DateTimeOffset occurredAt, Guid reportedBy, Guid reportedByAgency, DateTimeOffset reportedAt)
+    {
+        Id = id;
+        Number = number;
+        ReportedByAgencyId = reportedByAgency;
+        OrderId = orderId;
+        OccurredAt = occurredAt.ToUniversalTime();
+        ReportedByUserId = reportedBy;
+        ReportedAt = reportedAt.ToUniversalTime();
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    /// <summary>The breach's place among the order's breaches (1, 2, …): the court answers them in this order.</summary>
+    public int Number { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public DateTimeOffset ReportedAt { get; private set; }
+
+    public Guid ReportedByUserId { get; private set; }
+
+    public Guid ReportedByAgencyId { get; private set; }
+
+    /// <summary>The court's answer; null until it has answered.</summary>
+    public BreachResponse? Response { get; private set; }
+
+    public int? FineYuan { get; private set; }
+
+    public int? DetentionDays { get; private set; }
+
+    /// <summary>For a transfer: the criminal provision cited (default Criminal Law Art 313).</summary>
+    public string? CriminalBasis { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public Guid? DecidedByUserId { get; private set; }
+
+    public bool IsAnswered => Response is not null;
+
+    internal void Answer(BreachSanction sanction, Guid by, DateTimeOffset at)
+    {
+        if (IsAnswered)
+        {
+            throw new Common.DomainRuleViolationException("protection-order.breach-answered", "The court has already answered this breach.");
+        }
+
+        if (at < ReportedAt)
+        {
+            throw new Common.DomainRuleViolationException("protection-order.time-order", "A step cannot happen before the step it follows.");
+        }
+
+        Response = sanction.Response;
+        FineYuan = sanction.FineYuan;
+        DetentionDays = sanction.DetentionDays;
+        CriminalBasis = sanction.CriminalBasis;
+        DecidedAt = at.ToUniversalTime();
+        DecidedByUserId = by;
+    }
+}

@@ -5,7 +5,7 @@ namespace Lianhu.Domain.Legal;
 /// <summary>Where a victim is placed: a short emergency placement in the community, or a shelter.</summary>
 public enum PlacementKind
 {
-    /// <summary>Community emergency placement, generally at most 24 h, then home or a shelter (Shanxi).</summary>
+    /// <summary>Community emergency placement, generally at most 24 h, then home or a shelter (a city rule, config/clocks).</summary>
     CommunityPlacement,
 
     /// <summary>A stay at a shelter, generally at most 10 days; longer must be filed with civil affairs (民发〔2015〕189号).</summary>

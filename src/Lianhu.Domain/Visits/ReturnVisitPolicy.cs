@@ -10,7 +10,7 @@ namespace Lianhu.Domain.Visits;
 /// <summary>The events after which a return visit is due (domain brief §3.5), each with a fixed hook in the code.</summary>
 public enum VisitEvent
 {
-    /// <summary>A police warning letter was issued (Shanxi: community police visit within 90 days).</summary>
+    /// <summary>A police warning letter was issued (the city rule: community police visit within 90 days).</summary>
     WarningLetter,
 
     /// <summary>A protection order was issued.</summary>
@@ -19,7 +19,7 @@ public enum VisitEvent
     /// <summary>The victim left a shelter.</summary>
     ShelterExit,
 
-    /// <summary>A 110 police incident opened the case (Hefei: the women's federation calls the next day).</summary>
+    /// <summary>A 110 police incident opened the case (the city rule: the women's federation calls the next day).</summary>
     [JsonStringEnumMemberName("police-110")]
     Police110,
 }

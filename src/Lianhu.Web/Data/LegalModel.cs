@@ -17,5 +17,9 @@ public static class LegalModel
         StableNameConverter.Register<PlacementKind>(builder);
         StableNameConverter.Register<PlacementOutcome>(builder);
         StableNameConverter.Register<FollowUpStatus>(builder);
+        StableNameConverter.Register<InabilityReason>(builder);
+        StableNameConverter.Register<VictimWishes>(builder);
+        StableNameConverter.Register<BreachResponse>(builder);
+        StableNameConverter.Register<ReportKind>(builder);
     }
 }

@@ -10,8 +10,18 @@ public sealed class ProtectionOrderTests
     private static readonly DateTimeOffset Filed = Bj(2026, 3, 2, 9, 0);
 
     public static ProtectionOrderApplication Complete(ApplicantType type = ApplicantType.Victim) => new(
-        type, "李梅", type == ApplicantType.CloseRelative ? "母亲" : null, type == ApplicantType.Victim ? null : "李梅", "王强", null, "宝安区某小区", "丈夫",
-        ApplicationGround.RealDanger, "被申请人扬言要伤害申请人。", [new MeasureItem(ProtectionMeasure.ProhibitViolence)], Emergency: false);
+        type, "李梅", type == ApplicantType.CloseRelative ? "母亲" : null, type == ApplicantType.Victim ? null : "李梅", "王强", null, "宝安区某小区", RespondentRelation.Spouse,
+        ApplicationGround.RealDanger, "被申请人扬言要伤害申请人。", [new MeasureItem(ProtectionMeasure.ProhibitViolence)], Emergency: false,
+        // A proxy applies only with a reason the law accepts (ADVL Art 23; SPC 2022 Art 2 for the bodies it adds, with her wishes).
+        InabilityReason: type switch
+        {
+            ApplicantType.Victim => null,
+            ApplicantType.CivilAffairs or ApplicantType.DisabledPersonsFederation or ApplicantType.ElderlyOrganisation => InabilityReason.OldAge,
+            _ => InabilityReason.NoCapacity,
+        },
+        VictimWishes: type is ApplicantType.CivilAffairs or ApplicantType.DisabledPersonsFederation or ApplicantType.ElderlyOrganisation ? VictimWishes.Wants : null);
+
+    private static readonly DateOnly Today = D(2026, 3, 2);
 
     private static ProtectionOrder Filed_() => ProtectionOrder.File(Guid.CreateVersion7(), Guid.CreateVersion7(), Complete(), Guid.CreateVersion7(), Guid.CreateVersion7(), User, Filed);
 
@@ -28,10 +38,12 @@ public sealed class ProtectionOrderTests
     {
         var empty = new ProtectionOrderApplication(ApplicantType.CloseRelative, "李母", null, null, " ", null, null, null, null, null, [], false);
 
-        empty.Problems().Select(p => (p.Field, p.Code)).ShouldBe(
+        empty.Problems(Today).Select(p => (p.Field, p.Code)).ShouldBe(
         [
             ("victimName", "required"),
             ("applicantRelation", "required"),
+            ("inabilityReason", "legal.art23-proxy-reason"),
+            ("respondentRelation", "legal.relation-required"),
             ("respondentName", "legal.art27-respondent"),
             ("respondentIdNumber", "legal.art27-respondent-identity"),
             ("measures", "legal.art27-request"),
@@ -45,7 +57,7 @@ public sealed class ProtectionOrderTests
     [InlineData(ApplicantType.CloseRelative)]
     [InlineData(ApplicantType.ElderlyOrganisation)]
     [InlineData(ApplicantType.DisabledPersonsFederation)]
-    public void EveryApplicantOfArt23AndSpc2022_CanFile(ApplicantType type) => Complete(type).Problems().ShouldBeEmpty();
+    public void EveryApplicantOfArt23AndSpc2022_CanFile(ApplicantType type) => Complete(type).Problems(Today).ShouldBeEmpty();
 
     [Fact]
     public void Other_WithoutWords_AndAMeasureTwice_AreRefused()
@@ -117,7 +129,7 @@ public sealed class ProtectionOrderTests
 
         order.Status.ShouldBe(ProtectionOrderStatus.Revoked);
         Should.Throw<DomainRuleViolationException>(() => order.Change(User, Bj(2026, 3, 11), [new MeasureItem(ProtectionMeasure.ProhibitContact)], "x")).Code.ShouldBe("protection-order.already-revoked");
-        Should.Throw<DomainRuleViolationException>(() => order.RecordViolation(Bj(2026, 3, 11))).Code.ShouldBe("protection-order.already-revoked");
+        Should.Throw<DomainRuleViolationException>(() => order.RecordViolation(Bj(2026, 3, 11), User, User, Bj(2026, 3, 11))).Code.ShouldBe("protection-order.already-revoked");
     }
 
     [Fact]

@@ -119,6 +119,9 @@ public sealed class IntakeJourneyTests(KestrelSqliteFactory factory) : IClassFix
         await page.SelectOptionAsync("#division", community);
         await page.FillAsync("#party-0-name", "陈小雨");
         await page.FillAsync("#summary", "学生身上有伤");
+        // Mandatory or referral turns on the pupil's civil capacity (ADVL Art 14; issue 15): with no birth date it is chosen.
+        await page.SelectOptionAsync("#victim-capacity", "limited");
+        await page.SelectOptionAsync("#capacity-basis", "as-observed");
         await page.ClickAsync("[data-testid=open-case-submit]");
 
         await page.WaitForSelectorAsync("[data-testid=filed]");

@@ -30,6 +30,8 @@ public sealed class LegalJourneyTests(KestrelSqliteFactory factory) : IClassFixt
         await page.FillAsync("#po-applicant", "李梅");
         await page.FillAsync("#po-respondent", "王强");
         await page.FillAsync("#po-respondent-address", "深圳市宝安区新安街道某小区 3 栋 502");
+        // The relation is a picker (issue 15): it decides whether the order is available (WRPL Art 29 for former partners).
+        await page.SelectOptionAsync("#po-respondent-relation", "spouse");
         await page.SelectOptionAsync("#po-ground", "violence-suffered");
         await page.FillAsync("#po-facts", "被申请人多次酒后殴打申请人。");
         await page.CheckAsync("#po-file-m4");

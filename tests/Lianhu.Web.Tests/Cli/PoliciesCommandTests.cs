@@ -37,6 +37,48 @@ public sealed class PoliciesCommandTests : IDisposable
         result.Stdout.ShouldContain("policies valid");
     }
 
+    [Theory]
+    [InlineData("shanxi", "《山西省家庭暴力预防和处置办法》（山西省人民政府）")]
+    [InlineData("hefei", "合肥市反家庭暴力 110 联动机制（合肥市）")]
+    public async Task Check_TheExampleCityPacks_AreValid_AndCiteTheBodyThatMadeTheirRules(string pack, string maker)
+    {
+        var folder = Bundled(Path.Combine("examples", "policy-packs", pack));
+        File.ReadAllText(Path.Combine(folder, "clocks", "rules.json")).ShouldContain(maker);
+
+        var result = await LianhuProgram.RunAsync(workDir, null, "policies", "check", "--dir", folder);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+    }
+
+    /// <summary>Issue 15 item 7: the demo city (Shenzhen) cites national law and its own platform rules, never another province's or city's.</summary>
+    [Fact]
+    public void TheDemoCity_CitesNoShanxiOrHefeiRule_AsIfItBoundShenzhen()
+    {
+        var config = Path.Combine(Path.GetDirectoryName(LianhuProgram.Dll)!, "config");
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root!.FullName, "Lianhu.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var resources = Path.Combine(root.FullName, "src", "Lianhu.Web", "Resources");
+        var files = Directory.EnumerateFiles(config, "*.json", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(config, f).StartsWith("examples", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(resources, "*.json"))
+            .ToList();
+        files.ShouldNotBeEmpty();
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            foreach (var foreign in new[] { "山西", "合肥", "Shanxi", "Hefei" })
+            {
+                text.ShouldNotContain(foreign, Case.Sensitive, $"{file} cites {foreign}");
+            }
+        }
+
+        File.ReadAllText(Path.Combine(config, "clocks", "rules.json")).ShouldContain("深圳市（演示）平台规则");
+    }
+
     [Fact]
     public async Task Check_AFolderWithAnUnknownMember_ExitsOne_NamingTheFileThePathAndTheReason()
     {

@@ -20,6 +20,10 @@ public sealed class CaseIntakeConfiguration : IEntityTypeConfiguration<CaseIntak
         builder.Property(i => i.InjuryDetails).IsEncrypted("intake.injuries");
         builder.Property(i => i.WeaponDetails).IsEncrypted("intake.weapons");
         builder.Ignore(i => i.IsMandatoryReport);
+        builder.Ignore(i => i.ReporterConfidential);
+        builder.Property(i => i.ReportDuties).HasMaxLength(200);
+        builder.Property(i => i.VictimCapacity).IsEncrypted("intake.victim-capacity");
+        builder.Property(i => i.CapacityBasis).IsEncrypted("intake.capacity-basis");
         builder.HasIndex(i => i.AddressIndex);
         builder.HasIndex(i => i.ReportedByUserId);
     }

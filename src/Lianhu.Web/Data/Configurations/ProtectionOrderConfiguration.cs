@@ -29,6 +29,11 @@ public sealed class ProtectionOrderConfiguration : IEntityTypeConfiguration<Prot
         builder.HasMany(o => o.Measures).WithOne().HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Services).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Amendments).WithOne().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Breaches).WithOne().HasForeignKey(b => b.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Breaches).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(o => o.ApplicationDay);
+        builder.Ignore(o => o.Relation);
+        builder.Ignore(o => o.Basis);
         builder.Navigation(o => o.Measures).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(o => o.Services).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(o => o.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -72,5 +77,18 @@ public sealed class ProtectionOrderAmendmentConfiguration : IEntityTypeConfigura
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Reason).IsRequired().IsEncrypted("protection-order.amendment");
+    }
+}
+
+public sealed class ProtectionOrderBreachConfiguration : IEntityTypeConfiguration<ProtectionOrderBreach>
+{
+    public void Configure(EntityTypeBuilder<ProtectionOrderBreach> builder)
+    {
+        builder.ToTable("protection_order_breaches");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Ignore(b => b.IsAnswered);
+        // Statistics count breaches and sanctions by when the court answered.
+        builder.HasIndex(b => b.DecidedAt);
     }
 }

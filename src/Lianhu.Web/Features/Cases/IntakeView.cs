@@ -58,6 +58,8 @@ public static class IntakeView
             Needs = incident ? dto.Needs : [],
             ConsentGiven = incident ? dto.ConsentGiven : null,
             Reporter = identity ? dto.Reporter : dto.Reporter is null ? null : dto.Reporter with { AgencyName = null },
+            VictimCapacity = health ? dto.VictimCapacity : null,
+            CapacityBasis = health ? dto.CapacityBasis : null,
             Parties = [.. dto.Parties.Select(p => p with
             {
                 PersonId = identity ? p.PersonId : null,
@@ -99,7 +101,12 @@ public static class IntakeView
     {
         var lead = IsLead(c, viewer);
         var reporter = intake.ReporterInstitution is { } type
-            ? new ReporterDto(StableName.Of(type), lead ? reporterAgencyName : null, Confidential: true)
+            ? new ReporterDto(
+                StableName.Of(type),
+                lead || !intake.ReporterConfidential ? reporterAgencyName : null,
+                intake.ReporterConfidential,
+                intake.ReportKind is { } kind ? StableName.Of(kind) : "mandatory",
+                intake.ReportDuties is { } duties ? duties.Split(',') : [])
             : null;
         return new IntakeDto(
             intake.OccurredAt,
@@ -112,7 +119,11 @@ public static class IntakeView
             [.. intake.Needs.Select(StableName.Of)],
             intake.ConsentGiven,
             reporter,
-            [.. parties.Select(p => ToDto(p, clusterSizes, intake.IsMandatoryReport, lead))]);
+            [.. parties.Select(p => ToDto(p, clusterSizes, intake.ReporterConfidential, lead))])
+        {
+            VictimCapacity = intake.VictimCapacity,
+            CapacityBasis = intake.CapacityBasis,
+        };
     }
 
     private static PartyDto ToDto(PartyRow row, IReadOnlyDictionary<Guid, int> sizes, bool mandatoryReport, bool lead)

@@ -123,6 +123,20 @@ public sealed class TimelineSources(LianhuDbContext db, CaseAccess access)
             }
         }
 
+        // Breaches of an order (ADVL Art 34) and the court's answer to each.
+        var orderIds = orders.Select(o => o.Id).ToList();
+        var breaches = await db.Set<Domain.Legal.ProtectionOrderBreach>().AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
+            .OrderBy(b => b.Number).Select(b => new { b.Id, b.OrderId, b.ReportedAt, b.ReportedByAgencyId, b.Response, b.FineYuan, b.DetentionDays, b.DecidedAt }).ToListAsync(ct);
+        foreach (var b in breaches)
+        {
+            var court = orders.Single(o => o.Id == b.OrderId).CourtAgencyId;
+            items.Add(new Item(b.Id, b.ReportedAt, "order-breached", Legal, b.ReportedByAgencyId, null, court));
+            if (b.DecidedAt is { } decided && b.Response is { } response)
+            {
+                items.Add(new Item(Derived(b.Id, "answered"), decided, "order-breach-answered", Legal, court, StableName.Of(response) + (b.FineYuan is { } fine ? $";fine={fine}" : string.Empty) + (b.DetentionDays is { } days ? $";detention={days}" : string.Empty)));
+            }
+        }
+
         var letters = await db.WarningLetters.AsNoTracking().Where(l => l.CaseId == id).Select(l => new { l.Id, l.IssuedAt, l.IssuedByAgencyId }).ToListAsync(ct);
         items.AddRange(letters.Select(l => new Item(l.Id, l.IssuedAt, "warning-letter", Legal, l.IssuedByAgencyId, null)));
 

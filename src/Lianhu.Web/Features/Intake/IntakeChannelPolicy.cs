@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
+using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Identity;
@@ -26,6 +27,12 @@ public sealed class IntakeChannelPolicy
         Channel Channel, IReadOnlySet<AgencyType> Receivers, IReadOnlySet<AgencyType> Reporters, IReadOnlyList<AgencyType> RouteTo, bool RepeatAlarms)
     {
         public bool IsMandatoryReport => Reporters.Count > 0;
+
+        /// <summary>
+        /// The reporting duties institutions of a reporter type are under, each with its concern and source
+        /// (ADVL Art 14; WRPL 2022 Art 22; the 2020 joint opinion on minors). A report that meets none is a referral.
+        /// </summary>
+        public IReadOnlyList<ReportingDuty> Duties { get; init; } = [];
     }
 
     public ChannelRule For(Channel channel) => rules[channel];
@@ -76,7 +83,21 @@ public sealed class IntakeChannelPolicy
                 (entry.Receivers ?? []).Select(t => Parse<AgencyType>(t, $"{at}.receivers")).ToHashSet(),
                 (entry.Reporters ?? []).Select(t => Parse<AgencyType>(t, $"{at}.reporters")).ToHashSet(),
                 [.. (entry.RouteTo ?? []).Select(t => Parse<AgencyType>(t, $"{at}.routeTo"))],
-                entry.RepeatAlarms);
+                entry.RepeatAlarms)
+            {
+                Duties = [.. (entry.Duties ?? []).Select((d, j) => Duty(d, $"{at}.duties[{j}]"))],
+            };
+            var stray = rule.Duties.SelectMany(d => d.Reporters).Where(t => !rule.Reporters.Contains(t)).Distinct().ToList();
+            if (stray.Count > 0)
+            {
+                throw new FormatException($"{at}.duties: {string.Join(", ", stray.Select(StableName.Of))} under a duty but not among the channel's reporters.");
+            }
+
+            if (rule.IsMandatoryReport && rule.Duties.Count == 0)
+            {
+                throw new FormatException($"{at}.duties: channel '{entry.Channel}' has reporters but no reporting duty (ADVL Art 14).");
+            }
+
             if (rule.IsMandatoryReport && rule.RouteTo.Count == 0)
             {
                 throw new FormatException($"{at}.routeTo: channel '{entry.Channel}' has reporters but nowhere to route their reports.");
@@ -94,6 +115,26 @@ public sealed class IntakeChannelPolicy
             : throw new FormatException($"{source}: $.channels: no rule for channel(s) {string.Join(", ", missing)}.");
     }
 
+    private static ReportingDuty Duty(DutyEntry d, string at)
+    {
+        if (string.IsNullOrWhiteSpace(d.Id))
+        {
+            throw new FormatException($"{at}.id: a duty needs an id.");
+        }
+
+        if (d.Source is null || !d.Source.TryGetValue("zh-CN", out var zh) || !d.Source.TryGetValue("en", out var en) || string.IsNullOrWhiteSpace(zh) || string.IsNullOrWhiteSpace(en))
+        {
+            throw new FormatException($"{at}.source: a duty cites its source in zh-CN and en.");
+        }
+
+        return new ReportingDuty(
+            d.Id.Trim(),
+            (d.Reporters ?? []).Select(t => Parse<AgencyType>(t, $"{at}.reporters")).ToHashSet(),
+            Parse<ReportConcern>(d.Concern, $"{at}.concern"),
+            zh,
+            en);
+    }
+
     private static T Parse<T>(string? name, string at)
         where T : struct, Enum =>
         StableName.TryParse<T>(name, out var value) ? value : throw new FormatException($"{at}: '{name}' is not one of {string.Join(", ", StableName.All<T>())}.");
@@ -105,7 +146,10 @@ public sealed class IntakeChannelPolicy
         IReadOnlyList<string>? Receivers,
         IReadOnlyList<string>? Reporters,
         [property: JsonPropertyName("routeTo")] IReadOnlyList<string>? RouteTo,
-        bool RepeatAlarms);
+        bool RepeatAlarms,
+        IReadOnlyList<DutyEntry>? Duties = null);
+
+    private sealed record DutyEntry(string? Id, string? Concern, IReadOnlyList<string>? Reporters, IReadOnlyDictionary<string, string>? Source, string? Note = null);
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Intake;
+using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
 using Lianhu.Web.Api;
@@ -68,17 +69,22 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         errors.MaxLength("weapons", request.Weapons?.Details?.Trim(), DetailsMaxLength);
 
         AgencyType? reporterInstitution = null;
+        var unlisted = false;
         if (rule is { IsMandatoryReport: true } && mode is IntakeMode.Received)
         {
-            // Police record a report an institution made to them: which kind of institution it was.
-            reporterInstitution = IntakeFields.Enum<AgencyType>("reporterInstitution", request.ReporterInstitution, errors);
-            if (reporterInstitution is null && !errors.Has("reporterInstitution"))
+            // Police record a report an institution made to them: which kind of institution it was. An employer
+            // (or any body not named by a duty) is under no reporting duty: refused here, with the article.
+            var named = request.ReporterInstitution?.Trim();
+            unlisted = named is not null && MandatoryReporting.UnlistedReporters.Contains(named);
+            reporterInstitution = unlisted ? null : IntakeFields.Enum<AgencyType>("reporterInstitution", request.ReporterInstitution, errors);
+            if (reporterInstitution is null && !unlisted && !errors.Has("reporterInstitution"))
             {
                 errors.Add("reporterInstitution", "required");
             }
             else if (reporterInstitution is { } type && !rule.Reporters.Contains(type))
             {
-                errors.Add("reporterInstitution", "unknown-value", string.Join(", ", rule.Reporters.Select(StableName.Of)));
+                unlisted = true;
+                reporterInstitution = null;
             }
         }
         else if (mode is IntakeMode.FiledAsReporter)
@@ -87,6 +93,9 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
         }
 
         var parties = PartyValidator.Validate(request.Parties, today, options.Value.MaxParties, errors);
+        var report = rule is { IsMandatoryReport: true } && (reporterInstitution is not null || unlisted)
+            ? Report(request, rule, reporterInstitution, parties, today, errors)
+            : null;
 
         var lead = user.AgencyId;
         if (mode is IntakeMode.FiledAsReporter or IntakeMode.SelfReported && rule is not null && division is { } place && !errors.Has("divisionCode"))
@@ -124,8 +133,46 @@ public sealed class IntakeValidator(LianhuDbContext db, IntakeChannelPolicy poli
             ReporterInstitution = reporterInstitution,
             ReportedByAgencyId = mode is IntakeMode.FiledAsReporter ? user.AgencyId : null,
             ReportedByUserId = mode is IntakeMode.FiledAsReporter ? user.UserId : null,
+            ReportKind = report?.Decision.Kind,
+            ReporterSealed = report?.Decision.ReporterSealed,
+            ReportDuties = report is null ? [] : [.. report.Value.Decision.Duties.Select(d => d.Id)],
+            VictimCapacity = report?.Capacity?.Capacity,
+            CapacityBasis = report?.Capacity?.Basis,
         };
         return new ValidIntake(channel, rule, mode.Value, request.Summary!.Trim(), division.Value, lead, details, parties);
+    }
+
+    /// <summary>
+    /// An institution's report: the victim's civil capacity (from the first victim's birth date where that decides
+    /// it, Civil Code Arts 17–22), then mandatory or referral by the channel's duties (ADVL Art 14; WRPL 2022 Art 22;
+    /// 高检发〔2020〕9号). Problems are named on the request's fields.
+    /// </summary>
+    private static (ReportDecision Decision, CapacityFinding? Capacity)? Report(
+        OpenCase.Request request, IntakeChannelPolicy.ChannelRule rule, AgencyType? reporter, IReadOnlyList<ValidParty> parties, DateOnly today, FieldErrors errors)
+    {
+        var stated = IntakeFields.Enum<CivilCapacity>("victimCapacity", request.VictimCapacity, errors);
+        var basis = IntakeFields.Enum<CapacityBasis>("capacityBasis", request.CapacityBasis, errors);
+        if (errors.Has("victimCapacity") || errors.Has("capacityBasis"))
+        {
+            return null;
+        }
+
+        var problems = new List<LegalProblem>();
+        var victim = parties.FirstOrDefault(p => p.Role == PartyRole.Victim);
+        var capacity = CivilCapacityRule.Assess(victim?.Person.BirthDate, today, stated, basis, request.VictimLivesOnOwnLabour ?? false, problems);
+        var minor = PartyAges.MinorInvolved(parties.Select(p => (p.Role, p.Person.BirthDate)), today);
+        var decision = problems.Count > 0
+            ? null
+            : MandatoryReporting.Decide(reporter, rule.Duties, capacity?.Capacity, minor, request.SuspectedTrafficking ?? false, request.SealReporter ?? false, problems);
+        foreach (var p in problems)
+        {
+            if (!errors.Has(p.Field))
+            {
+                errors.Add(p.Field, p.Code);
+            }
+        }
+
+        return decision is null ? null : (decision, capacity);
     }
 
     private async Task<DivisionCode?> ValidateDivisionAsync(string? text, FieldErrors errors, CancellationToken ct)

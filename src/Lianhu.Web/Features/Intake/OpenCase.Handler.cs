@@ -174,7 +174,12 @@ public static partial class OpenCase
             if (filedByReporter)
             {
                 return new Outcome(Receipt: new ReportReceiptDto(
-                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, leadName, user.IsPublic ? string.Empty : StableName.Of(user.AgencyType)));
+                    opened.Id, opened.Number, StableName.Of(opened.Channel), StableName.Of(opened.Status), opened.CreatedAt, leadName, user.IsPublic ? string.Empty : StableName.Of(user.AgencyType))
+                {
+                    Kind = valid.Details.ReportKind is { } kind ? StableName.Of(kind) : "mandatory",
+                    ReporterSealed = valid.Details.ReporterSealed ?? true,
+                    Basis = [.. valid.Rule.Duties.Where(d => valid.Details.ReportDuties.Contains(d.Id)).Select(d => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? d.SourceEn : d.SourceZh)],
+                });
             }
 
             var sizes = await ClusterSizesAsync(parties.Select(p => p.Person), ct);

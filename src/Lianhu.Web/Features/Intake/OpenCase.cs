@@ -24,7 +24,12 @@ public static partial class OpenCase
 {
     /// <param name="Channel">police-110, hotline, walk-in, grid-report, mandatory-report, self-report.</param>
     /// <param name="DivisionCode">The 12-digit community (or village) where it happened.</param>
-    /// <param name="ReporterInstitution">For a mandatory report recorded by the police: the kind of institution that reported (school, hospital, …).</param>
+    /// <param name="ReporterInstitution">For an institution's report recorded by the police: the kind of institution that reported (school, hospital, …); employer or other are under no reporting duty and are refused on this channel.</param>
+    /// <param name="VictimCapacity">For an institution's report: the victim's civil capacity — none, limited or full (Civil Code Arts 17–22); derived from the victim's birth date where that decides it.</param>
+    /// <param name="CapacityBasis">For a capacity other than by age: as-declared or as-observed (by the reporter).</param>
+    /// <param name="VictimLivesOnOwnLabour">A victim of 16 or 17 living mainly on her own labour has full capacity (Civil Code Art 18(2)).</param>
+    /// <param name="SealReporter">For a referral (no duty): the reporter asks that its identity be kept confidential. A mandatory report is always sealed.</param>
+    /// <param name="SuspectedTrafficking">The victim is a woman suspected of being trafficked or abducted (WRPL 2022 Art 22).</param>
     public sealed record Request(
         string? Channel,
         string? Summary,
@@ -39,7 +44,12 @@ public static partial class OpenCase
         bool? ChildrenPresent = null,
         IReadOnlyList<string?>? Needs = null,
         bool? ConsentGiven = null,
-        string? ReporterInstitution = null);
+        string? ReporterInstitution = null,
+        string? VictimCapacity = null,
+        string? CapacityBasis = null,
+        bool? VictimLivesOnOwnLabour = null,
+        bool? SealReporter = null,
+        bool? SuspectedTrafficking = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/cases", HandleHttp)

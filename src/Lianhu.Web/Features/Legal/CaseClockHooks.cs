@@ -11,7 +11,7 @@ namespace Lianhu.Web.Features.Legal;
 /// <summary>
 /// Clocks a case gets by itself. A case opened from a 110 police alarm gets a return-visit task
 /// carrying <c>return-visit-after-110</c> (the women's federation calls the victim the day after,
-/// Hefei linkage practice) for the agency <c>config/policies/return-visits.json</c> names (event
+/// a city rule; demo: 深圳市（演示）平台规则) for the agency <c>config/policies/return-visits.json</c> names (event
 /// <c>police-110</c>) nearest the case's community. Listens to <see cref="CaseOpened"/>, in the
 /// intake's unit of work, before it saves.
 /// </summary>

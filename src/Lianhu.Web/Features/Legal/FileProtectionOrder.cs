@@ -1,4 +1,5 @@
 using Lianhu.Domain.Access;
+using Lianhu.Domain.Clocks;
 using Lianhu.Domain.Legal;
 using Lianhu.Domain.Organisation;
 using Lianhu.Domain.People;
@@ -8,6 +9,7 @@ using Lianhu.Web.Features.Audit;
 using Lianhu.Web.Identity;
 using Lianhu.Web.Steps;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Lianhu.Web.Features.Legal;
@@ -15,9 +17,19 @@ namespace Lianhu.Web.Features.Legal;
 /// <summary>
 /// Files a protection-order application on a case with a court. The victim or a proxy applies
 /// (ADVL Art 23, SPC 2022 Art 2); the application is refused, naming the fields, unless the three
-/// conditions of Art 27 hold. A court filing its own application receives it at once; any unit with
-/// write access to the case's legal section may file on the applicant's behalf.
+/// conditions of Art 27 hold, a proxy has a reason the law accepts (and, under SPC 2022 Art 2, the
+/// victim's wishes), and the relation is one an order is available against on the day the court
+/// received it (<c>receivedOn</c>, default today; WRPL 2022 Art 29 from 2023-01-01). A court filing its
+/// own application receives it at once; any unit with write access to the case's legal section may
+/// file on the applicant's behalf.
 /// </summary>
+/// <remarks>
+/// <c>applicantType</c>: victim, close-relative, police, womens-federation, residents-committee, relief-agency,
+/// civil-affairs, disabled-persons-federation, elderly-organisation. <c>inabilityReason</c>: no-capacity,
+/// limited-capacity, coercion, intimidation, old-age, disability, serious-illness. <c>victimWishes</c>: wants,
+/// does-not-want. <c>respondentRelation</c>: spouse, parent, child, other-family-member, cohabitant,
+/// former-spouse, dating-partner, former-dating-partner. <c>receivedOn</c>: YYYY-MM-DD.
+/// </remarks>
 public static class FileProtectionOrder
 {
     public sealed record Request(
@@ -33,7 +45,10 @@ public static class FileProtectionOrder
         string? Ground,
         string? Facts,
         IReadOnlyList<MeasureInput>? Measures,
-        bool? Emergency);
+        bool? Emergency,
+        string? InabilityReason = null,
+        string? VictimWishes = null,
+        string? ReceivedOn = null);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/cases/{id:guid}/protection-orders", async Task<Results<Created<ProtectionOrderDto>, NotFound, ValidationProblem, ProblemHttpResult>> (
@@ -62,6 +77,9 @@ public static class FileProtectionOrder
 
             var errors = new FieldErrors(text);
             var court = await CourtAsync(user, request.CourtAgencyId, errors, ct);
+            var today = ShanghaiTime.DayOf(time.GetUtcNow());
+            DateOnly? receivedOn = string.IsNullOrWhiteSpace(request.ReceivedOn) ? null : LegalInput.Day(errors, "receivedOn", request.ReceivedOn);
+            var incident = await db.CaseIntakes.AsNoTracking().Where(i => i.CaseId == caseId).Select(i => i.OccurredAt).SingleOrDefaultAsync(ct);
             var application = new ProtectionOrderApplication(
                 LegalInput.Enum<ApplicantType>(errors, "applicantType", request.ApplicantType),
                 request.ApplicantName,
@@ -70,13 +88,19 @@ public static class FileProtectionOrder
                 request.RespondentName,
                 request.RespondentIdNumber,
                 request.RespondentAddress,
-                request.RespondentRelation,
+                LegalInput.Enum<RespondentRelation>(errors, "respondentRelation", request.RespondentRelation, required: false),
                 LegalInput.Enum<ApplicationGround>(errors, "ground", request.Ground, required: false),
                 request.Facts,
                 LegalInput.Measures(errors, "measures", request.Measures),
-                request.Emergency ?? false);
-            // The enum fields already reported a bad value; Problems() adds what Art 27 and the form require.
-            errors.AddAll(application.Problems().Where(p => !(p.Field == "applicantType" && !string.IsNullOrWhiteSpace(request.ApplicantType))));
+                request.Emergency ?? false,
+                LegalInput.Enum<InabilityReason>(errors, "inabilityReason", request.InabilityReason, required: false),
+                LegalInput.Enum<VictimWishes>(errors, "victimWishes", request.VictimWishes, required: false),
+                receivedOn,
+                incident is { } occurred ? ShanghaiTime.DayOf(occurred) : null);
+            // The enum fields already reported a bad value; Problems() adds what Arts 23 and 27, SPC 2022 Art 2, WRPL Art 29 and the form require.
+            string[] parsed = ["applicantType", "respondentRelation", "inabilityReason", "victimWishes", "receivedOn"];
+            errors.AddAll(application.Problems(today).Where(p => !(parsed.Contains(p.Field) && errors.Has(p.Field))
+                && !(p.Field == "applicantType" && p.Code == "required" && !string.IsNullOrWhiteSpace(request.ApplicantType))));
             if (!string.IsNullOrWhiteSpace(request.RespondentIdNumber) && !ResidentIdNumber.TryParse(request.RespondentIdNumber, time, out _, out _))
             {
                 errors.Add("respondentIdNumber", "legal.id-number");

@@ -16,7 +16,7 @@ namespace Lianhu.Web.Features.Legal;
 /// validity it states (at most six months from the day made, Art 30). The ruling clock completes;
 /// <c>po-validity</c> starts (due at the stated last day, 24:00; reminds before expiry), the order
 /// goes to the police through the platform — a service record — and <c>po-police-verification</c>
-/// (24 h, Shanxi) starts, owned by that police agency; and a return-visit task goes to the community
+/// (24 h, a city rule) starts, owned by that police agency; and a return-visit task goes to the community
 /// police (<c>config/policies/return-visits.json</c>, event <c>protection-order</c>).
 /// </summary>
 public static class IssueProtectionOrder

@@ -13,6 +13,10 @@ public sealed record ServiceDto(Guid Id, string Recipient, string Method, DateTi
 
 public sealed record AmendmentDto(Guid Id, string Kind, DateTimeOffset At, DateOnly? PreviousValidUntil, DateOnly? NewValidUntil, string Reason);
 
+/// <summary>A breach (ADVL Art 34) and the court's answer: criminal-transfer (with its basis) or admonition with an optional fine and detention.</summary>
+public sealed record BreachDto(
+    Guid Id, DateTimeOffset OccurredAt, DateTimeOffset ReportedAt, string? Response, int? FineYuan, int? DetentionDays, string? CriminalBasis, DateTimeOffset? DecidedAt);
+
 public sealed record FollowUpDto(
     Guid Id, Guid CaseId, string Kind, string SubjectType, Guid SubjectId, Guid AssigneeAgencyId, string? AssigneeName, string Details, Guid? ClockId,
     string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, string? Outcome);
@@ -55,7 +59,22 @@ public sealed record ProtectionOrderDto(
     IReadOnlyList<AmendmentDto> Amendments,
     IReadOnlyList<ClockDto> Clocks,
     IReadOnlyList<FollowUpDto> FollowUps,
-    int Version);
+    int Version)
+{
+    /// <summary>Why the victim cannot apply herself (proxy applications): no-capacity, limited-capacity, coercion, intimidation, old-age, disability, serious-illness.</summary>
+    public string? InabilityReason { get; init; }
+
+    /// <summary>The victim's wishes (SPC 2022 Art 2): wants, does-not-want.</summary>
+    public string? VictimWishes { get; init; }
+
+    /// <summary>The day the court received the application.</summary>
+    public DateOnly ReceivedOn { get; init; }
+
+    /// <summary>The articles the application rests on, composed (ADVL Arts 23, 27, 29; WRPL Art 29 for former and dating partners from 2023-01-01; SPC 2022 Arts 1, 2).</summary>
+    public string Basis { get; init; } = string.Empty;
+
+    public IReadOnlyList<BreachDto> Breaches { get; init; } = [];
+}
 
 public sealed record DeliveryDto(Guid Id, string Recipient, string Method, DateTimeOffset DeliveredAt);
 
@@ -118,7 +137,15 @@ public static class LegalMapping
         [.. o.OrderedMeasures.OrderBy(m => m.Code).Select(m => m.ToDto())],
         [.. o.Services.OrderBy(s => s.ServedAt).Select(s => new ServiceDto(s.Id, StableName.Of(s.Recipient), StableName.Of(s.Method), Bj(s.ServedAt), s.RecipientAgencyId))],
         [.. o.Amendments.OrderBy(a => a.At).Select(a => new AmendmentDto(a.Id, StableName.Of(a.Kind), Bj(a.At), a.PreviousValidUntil, a.NewValidUntil, a.Reason))],
-        [.. clocks], [.. followUps], o.Version);
+        [.. clocks], [.. followUps], o.Version)
+        {
+            InabilityReason = o.InabilityReason is { } why ? StableName.Of(why) : null,
+            VictimWishes = o.VictimWishes is { } wishes ? StableName.Of(wishes) : null,
+            ReceivedOn = o.ApplicationDay,
+            Basis = ProtectionOrderEligibility.Cite(o.Basis),
+            Breaches = [.. o.Breaches.OrderBy(b => b.Number).Select(b => new BreachDto(
+            b.Id, Bj(b.OccurredAt), Bj(b.ReportedAt), b.Response is { } r ? StableName.Of(r) : null, b.FineYuan, b.DetentionDays, b.CriminalBasis, Bj(b.DecidedAt)))],
+        };
 
     public static WarningLetterDto ToDto(this WarningLetter l, Case c, IReadOnlyDictionary<Guid, string> names, IEnumerable<ClockDto> clocks) => new(
         l.Id, l.CaseId, c.Number, l.IssuedByAgencyId, names.GetValueOrDefault(l.IssuedByAgencyId), Bj(l.IssuedAt), l.RespondentName, l.RespondentIdNumber,

@@ -23,6 +23,7 @@ public static class LegalFeature
         services.AddScoped<RecordOrderService.Handler>();
         services.AddScoped<VerifyProtectionOrder.Handler>();
         services.AddScoped<ReportOrderViolation.Handler>();
+        services.AddScoped<AnswerOrderBreach.Handler>();
         services.AddScoped<GetProtectionOrder.Handler>();
         services.AddScoped<CloseFollowUp.Handler>();
         services.AddScoped<IssueWarningLetter.Handler>();
@@ -47,6 +48,7 @@ public static class LegalFeature
         RecordOrderService.Map(api);
         VerifyProtectionOrder.Map(api);
         ReportOrderViolation.Map(api);
+        AnswerOrderBreach.Map(api);
         GetProtectionOrder.Map(api);
         CloseFollowUp.Map(api);
         IssueWarningLetter.Map(api);

@@ -16,7 +16,7 @@ namespace Lianhu.Web.Features.Legal;
 
 /// <summary>
 /// Temporary shelter (ADVL Art 18) as two clocked placements. A community emergency placement runs
-/// the <c>community-placement</c> clock (24 h, Shanxi) and ends at home or in a shelter — the latter
+/// the <c>community-placement</c> clock (24 h, a city rule) and ends at home or in a shelter — the latter
 /// starts a shelter stay. A shelter stay runs <c>shelter-stay</c> (10 days, 民发〔2015〕189号); staying
 /// longer needs a filing with civil affairs, which completes the clock. A clock still running at its
 /// due time is a breach the engine records and escalates. Where a person is belongs to the case's

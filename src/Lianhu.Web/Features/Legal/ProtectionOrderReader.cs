@@ -10,7 +10,7 @@ namespace Lianhu.Web.Features.Legal;
 public sealed class ProtectionOrderReader(LianhuDbContext db, AgencyDirectory directory, ClockRuleCatalogue catalogue, TimeProvider time)
 {
     public IQueryable<ProtectionOrder> WithParts() =>
-        db.ProtectionOrders.Include(o => o.Measures).Include(o => o.Services).Include(o => o.Amendments).AsSplitQuery();
+        db.ProtectionOrders.Include(o => o.Measures).Include(o => o.Services).Include(o => o.Amendments).Include(o => o.Breaches).AsSplitQuery();
 
     public Task<ProtectionOrder?> FindAsync(Guid id, CancellationToken ct) => WithParts().SingleOrDefaultAsync(o => o.Id == id, ct);
 

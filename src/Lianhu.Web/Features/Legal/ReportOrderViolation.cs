@@ -16,7 +16,8 @@ namespace Lianhu.Web.Features.Legal;
 /// A breach of an order in force is reported (ADVL Art 34). It creates follow-up work for the
 /// court (sanction: admonition, fine, detention, or referral as the crime of refusing to execute)
 /// and for the police (respond and verify, guarded by a 24 h <c>po-police-verification</c> clock).
-/// The work is two <c>legal_followups</c> rows the linkage feature will turn into tasks.
+/// The work is two <c>legal_followups</c> rows the linkage feature will turn into tasks. The breach is
+/// kept on the order and shown on the timeline; the court answers it with <see cref="AnswerOrderBreach"/>.
 /// </summary>
 public static class ReportOrderViolation
 {
@@ -48,7 +49,7 @@ public static class ReportOrderViolation
                 }
 
                 var order = step.Order;
-                order.RecordViolation(at!.Value);
+                order.RecordViolation(at!.Value, step.User.UserId, step.User.AgencyId, step.Now);
                 var police = order.PoliceAgencyId
                     ?? await directory.NearestAsync(step.Standing.Case.DivisionCode, ct, AgencyType.PoliceStation, AgencyType.PoliceBureau)
                     ?? order.CourtAgencyId;

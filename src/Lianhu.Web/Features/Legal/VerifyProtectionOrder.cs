@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Lianhu.Web.Features.Legal;
 
 /// <summary>
-/// The police agency an order was sent to confirms it has verified the order (Shanxi: within 24 h
+/// The police agency an order was sent to confirms it has verified the order (a city rule; the demo: within 24 h
 /// of receipt), completing <c>po-police-verification</c>. Late verification is recorded too; the
 /// breach the engine recorded stands.
 /// </summary>

@@ -1,5 +1,6 @@
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
+using Lianhu.Domain.Legal;
 using Lianhu.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,6 +71,28 @@ public static class StatisticsFacts
                         .Join(cases, p => p.CaseId, c => c.Id, (p, c) => new { c.Id, c.DivisionCode, c.LeadAgencyId, c.Channel, p.AgencyId, p.StartedAt, p.EndedAt, p.Kind })
                         .ToListAsync(ct))
                     .Select(p => new Fact(p.Id, p.DivisionCode, p.LeadAgencyId, p.Channel, p.AgencyId, p.StartedAt, p.EndedAt is null ? "open" : "ended", StableName.Of(p.Kind), p.StartedAt, p.EndedAt, null, 0))
+                    .ToList();
+            case StatisticsSources.OrderBreaches:
+                // A breach belongs to its order's case; the acting agency is the order's court, the instant the report.
+                return (await db.Set<ProtectionOrderBreach>().AsNoTracking().Where(b => b.ReportedAt >= from && b.ReportedAt < until)
+                        .Join(db.ProtectionOrders.AsNoTracking(), b => b.OrderId, o => o.Id, (b, o) => new { b, o.CaseId, o.CourtAgencyId })
+                        .Join(cases, x => x.CaseId, c => c.Id, (x, c) => new
+                        {
+                            c.Id,
+                            c.DivisionCode,
+                            c.LeadAgencyId,
+                            c.Channel,
+                            x.CourtAgencyId,
+                            x.b.ReportedAt,
+                            x.b.Response,
+                            x.b.FineYuan,
+                            x.b.DetentionDays,
+                            x.b.DecidedAt,
+                        })
+                        .ToListAsync(ct))
+                    .Select(b => new Fact(
+                        b.Id, b.DivisionCode, b.LeadAgencyId, b.Channel, b.CourtAgencyId, b.ReportedAt, b.Response is null ? "reported" : "answered",
+                        StatisticsSources.BreachKind(b.Response, b.FineYuan, b.DetentionDays), b.ReportedAt, b.DecidedAt, null, 0))
                     .ToList();
             case StatisticsSources.Conferences:
                 return (await db.CaseConferences.AsNoTracking().Where(f => f.ScheduledAt >= from && f.ScheduledAt < until)

@@ -23,7 +23,24 @@ public static class StatisticsSources
     public const string Placements = "placements";
     public const string Conferences = "conferences";
 
-    public static readonly IReadOnlyList<string> Names = [Cases, Tasks, Clocks, Breaches, ProtectionOrders, WarningLetters, Visits, Placements, Conferences];
+    /// <summary>Breaches of protection orders (ADVL Art 34), by the court's answer (ADR 0035).</summary>
+    public const string OrderBreaches = "order-breaches";
+
+    public static readonly IReadOnlyList<string> Names = [Cases, Tasks, Clocks, Breaches, ProtectionOrders, WarningLetters, Visits, Placements, Conferences, OrderBreaches];
+
+    /// <summary>The kind of an order breach: the court's answer, with a fine and/or detention; pending until answered.</summary>
+    public static string BreachKind(BreachResponse? response, int? fine, int? days) => response switch
+    {
+        null => "pending",
+        BreachResponse.CriminalTransfer => "criminal-transfer",
+        _ => (fine, days) switch
+        {
+            (null, null) => "admonition",
+            (not null, null) => "admonition-fine",
+            (null, not null) => "admonition-detention",
+            _ => "admonition-fine-detention",
+        },
+    };
 
     public static readonly IReadOnlyList<string> Dimensions = ["division", "lead-agency", "agency", "agency-type", "channel", "risk-level", "kind", "status", "period"];
 
@@ -41,6 +58,7 @@ public static class StatisticsSources
         Visits => All<VisitOutcome>(),
         Placements => ["open", "ended"],
         Conferences => All<ConferenceStatus>(),
+        OrderBreaches => ["reported", "answered"],
         _ => [],
     };
 
@@ -55,6 +73,7 @@ public static class StatisticsSources
         Visits => All<VisitMethod>(),
         Placements => All<PlacementKind>(),
         Conferences => All<ConferenceTrigger>(),
+        OrderBreaches => ["pending", "criminal-transfer", "admonition", "admonition-fine", "admonition-detention", "admonition-fine-detention"],
         _ => [],
     };
 

@@ -131,9 +131,121 @@ public abstract class MandatoryReportTests<TFactory>(TFactory factory) : IClassF
         var missing = await (await police.IntakeAsync(new { channel = "mandatory-report", summary = "医院电话报告", divisionCode = community })).ProblemAsync();
         missing.Error("reporterInstitution").ShouldBe("This field is required.");
 
-        var created = await police.OpenAsync(new { channel = "mandatory-report", summary = "医院电话报告", divisionCode = community, reporterInstitution = "hospital" });
+        // Whether Art 14 applies turns on the victim's capacity: without a birth date it must be stated (issue 15).
+        var noCapacity = await (await police.IntakeAsync(new { channel = "mandatory-report", summary = "医院电话报告", divisionCode = community, reporterInstitution = "hospital" })).ProblemAsync();
+        noCapacity.Error("victimCapacity").ShouldContain("ADVL Art 14");
+
+        var created = await police.OpenAsync(new
+        {
+            channel = "mandatory-report",
+            summary = "医院电话报告",
+            divisionCode = community,
+            reporterInstitution = "hospital",
+            victimCapacity = "limited",
+            capacityBasis = "as-observed",
+        });
         created.GetProperty("intake").GetProperty("reporter").GetProperty("institutionType").GetString().ShouldBe("hospital");
+        created.GetProperty("intake").GetProperty("reporter").GetProperty("kind").GetString().ShouldBe("mandatory");
         created.GetProperty("leadAgencyId").GetGuid().ShouldBe(station.Agency.Id);
+    }
+
+    // ---- Issue 15 item 1: mandatory report or referral, by the victim's civil capacity (ADVL Art 14; Civil Code Arts 17–22) ----
+
+    private DemoAccountPair Hospital()
+    {
+        var reporter = factory.Account(AgencyType.Hospital, IntakeCalls.Baoan, Role.Reporter);
+        var school = School();
+        return new DemoAccountPair(reporter, school.Station, school.Community);
+    }
+
+    private static string BornYearsAgo(int years) => DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object HospitalReport(string community, int victimAge, bool? seal = null) => new
+    {
+        channel = "mandatory-report",
+        summary = "急诊接诊：面部及手臂多处挫伤，自述被家人殴打",
+        divisionCode = community,
+        parties = new object[]
+        {
+            new { role = "victim", name = "周丽", birthDate = BornYearsAgo(victimAge), sex = "female" },
+            new { role = "reporter", name = "急诊科王医生", phone = TestIdentities.Mobile() },
+        },
+        sealReporter = seal,
+    };
+
+    [ProviderFact]
+    public async Task AHospitalsReportAboutA35YearOld_IsAReferral_NotAMandatoryReport_AndIsSealedOnlyOnRequest()
+    {
+        var (hospitalAccount, station, community) = Hospital();
+        using var hospital = await factory.ClientAsAsync(hospitalAccount, "en");
+
+        var response = await hospital.IntakeAsync(HospitalReport(community, 35));
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, receipt.ToString());
+        receipt.GetProperty("kind").GetString().ShouldBe("referral");
+        receipt.GetProperty("reporterSealed").GetBoolean().ShouldBeFalse();
+        receipt.GetProperty("basis").GetArrayLength().ShouldBe(0);
+
+        using var police = await factory.ClientAsAsync(station, "en");
+        var seen = await police.JsonAsync($"/api/v1/cases/{receipt.Id()}");
+        var reporter = seen.GetProperty("intake").GetProperty("reporter");
+        reporter.GetProperty("kind").GetString().ShouldBe("referral");
+        reporter.GetProperty("confidential").GetBoolean().ShouldBeFalse();
+        seen.GetProperty("intake").GetProperty("victimCapacity").GetString().ShouldBe("full");
+
+        var sealedReceipt = await (await hospital.IntakeAsync(HospitalReport(community, 35, seal: true))).Content.ReadFromJsonAsync<JsonElement>();
+        sealedReceipt.GetProperty("kind").GetString().ShouldBe("referral");
+        sealedReceipt.GetProperty("reporterSealed").GetBoolean().ShouldBeTrue();
+    }
+
+    [ProviderFact]
+    public async Task AHospitalsReportAboutA7YearOld_IsMandatory_ToThePolice_WithTheReporterSealed()
+    {
+        var (hospitalAccount, station, community) = Hospital();
+        using var hospital = await factory.ClientAsAsync(hospitalAccount, "en");
+
+        var response = await hospital.IntakeAsync(HospitalReport(community, 7));
+        var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, receipt.ToString());
+        receipt.GetProperty("kind").GetString().ShouldBe("mandatory");
+        receipt.GetProperty("reporterSealed").GetBoolean().ShouldBeTrue();
+        receipt.GetProperty("receivedBy").GetString().ShouldBe(station.Agency.Name);
+        receipt.GetProperty("basis").EnumerateArray().Select(b => b.GetString()).ShouldContain(b => b!.Contains("Art 14", StringComparison.Ordinal));
+
+        using var police = await factory.ClientAsAsync(station, "en");
+        var seen = await police.JsonAsync($"/api/v1/cases/{receipt.Id()}");
+        seen.GetProperty("leadAgencyId").GetGuid().ShouldBe(station.Agency.Id);
+        seen.GetProperty("intake").GetProperty("victimCapacity").GetString().ShouldBe("none");
+        seen.GetProperty("intake").GetProperty("capacityBasis").GetString().ShouldBe("age");
+        seen.GetProperty("intake").GetProperty("reporter").GetProperty("confidential").GetBoolean().ShouldBeTrue();
+
+        // A stated capacity the age contradicts is refused (Civil Code Art 20: under 8, none).
+        var contradicted = await (await hospital.IntakeAsync(new
+        {
+            channel = "mandatory-report",
+            summary = "x",
+            divisionCode = community,
+            parties = new object[] { new { role = "victim", name = "周小丽", birthDate = BornYearsAgo(7) } },
+            victimCapacity = "full",
+        })).ProblemAsync();
+        contradicted.Error("victimCapacity").ShouldContain("Civil Code");
+    }
+
+    [ProviderFact]
+    public async Task AnEmployer_IsNotUnderTheReportingDuty()
+    {
+        var (_, station, community) = School();
+        using var police = await factory.ClientAsAsync(station, "en");
+        var problem = await (await police.IntakeAsync(new
+        {
+            channel = "mandatory-report",
+            summary = "用人单位来电反映员工疑似遭受家暴",
+            divisionCode = community,
+            reporterInstitution = "employer",
+            victimCapacity = "none",
+            capacityBasis = "as-observed",
+        })).ProblemAsync();
+        problem.Error("reporterInstitution").ShouldContain("ADVL Art 14");
     }
 }
 

@@ -35,6 +35,7 @@ public static class LegalTestHelpers
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>A complete application by the victim against her husband (a relation from the picker: ADVL Art 2; issue 15).</summary>
     public static object Application(Guid court, bool emergency = false) => new
     {
         courtAgencyId = court.ToString(),
@@ -43,7 +44,7 @@ public static class LegalTestHelpers
         respondentName = "王强",
         respondentIdNumber = "440306198501011238",
         respondentAddress = "深圳市宝安区新安街道某小区 3 栋 502",
-        respondentRelation = "丈夫",
+        respondentRelation = "spouse",
         ground = "violence-suffered",
         facts = "2026 年 3 月 1 日晚，被申请人酒后殴打申请人，致其面部受伤。",
         measures = new object[] { new { code = 1 }, new { code = 4 } },

@@ -36,6 +36,8 @@ public abstract class ProtectionOrderApiTests<TFactory>(TFactory factory) : ICla
             courtAgencyId = Court(factory).Agency.Id.ToString(),
             applicantType = "close-relative",
             applicantName = "李母",
+            inabilityReason = "no-capacity",
+            respondentRelation = "spouse",
             measures = new object[] { new { code = 255 } },
         }), HttpStatusCode.BadRequest);
 

@@ -88,7 +88,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         {
             for (var i = 0; i < 1 + random.Next(3); i++)
             {
-                var report = await police.PostAsJsonAsync("/api/v1/cases", new { channel = "mandatory-report", summary = "医院报告", divisionCode = Community(factory), reporterInstitution = "hospital" });
+                var report = await police.PostAsJsonAsync("/api/v1/cases", new { channel = "mandatory-report", summary = "医院报告", divisionCode = Community(factory), reporterInstitution = "hospital", victimCapacity = "limited", capacityBasis = "as-observed" });
                 report.StatusCode.ShouldBe(HttpStatusCode.Created, await report.Content.ReadAsStringAsync());
                 var caseId = (await report.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
                 if (random.Next(2) == 0)
@@ -185,6 +185,8 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         var letters = (await LoadAsync(db => db.WarningLetters.AsNoTracking().ToListAsync())).Where(w => ids.Contains(w.CaseId)).ToList();
         var conferences = (await LoadAsync(db => db.CaseConferences.AsNoTracking().ToListAsync())).Where(f => ids.Contains(f.CaseId)).ToList();
         var stays = (await LoadAsync(db => db.ShelterStays.AsNoTracking().ToListAsync())).Where(p => ids.Contains(p.CaseId)).ToList();
+        var orderIds = orders.Select(o => o.Id).ToHashSet();
+        var orderBreaches = (await LoadAsync(db => db.Set<Domain.Legal.ProtectionOrderBreach>().AsNoTracking().ToListAsync())).Where(b => orderIds.Contains(b.OrderId)).ToList();
 
         static decimal? Rate(int hits, int all) => all == 0 ? null : Math.Round(100m * hits / all, 1);
         var latest = assessments.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAt).First().CommonLevel);
@@ -223,6 +225,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
             ["po-police-verified-in-time"] = Rate(verifications.Count(k => k.CompletedAt <= k.DueAt), verifications.Count),
             ["warning-followup-on-time"] = Rate(followUps.Count(k => k.CompletedAt <= k.DueAt), followUps.Count),
             ["placements"] = stays.Count,
+            ["order-breaches"] = orderBreaches.Count,
             ["shelter-stays-over-10-days"] = stays.Count(p => p.Kind == Domain.Legal.PlacementKind.ShelterStay && (p.EndedAt ?? DateTimeOffset.UtcNow) - p.StartedAt > TimeSpan.FromDays(10)),
         };
     }

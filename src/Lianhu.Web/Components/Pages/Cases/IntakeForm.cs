@@ -21,6 +21,18 @@ public sealed class IntakeForm
 
     public string? ReporterInstitution { get; set; }
 
+    /// <summary>An institution's report: the victim's civil capacity (none, limited, full; empty = from the birth date).</summary>
+    public string? VictimCapacity { get; set; }
+
+    /// <summary>as-declared or as-observed.</summary>
+    public string? CapacityBasis { get; set; }
+
+    public bool VictimLivesOnOwnLabour { get; set; }
+
+    public bool SealReporter { get; set; }
+
+    public bool SuspectedTrafficking { get; set; }
+
     public string? DivisionCode { get; set; }
 
     /// <summary>datetime-local value (yyyy-MM-ddTHH:mm) in the city's time zone.</summary>
@@ -116,7 +128,12 @@ public sealed class IntakeForm
             YesNo(ChildrenPresent),
             Checked(Needs),
             YesNo(ConsentGiven),
-            string.IsNullOrWhiteSpace(ReporterInstitution) ? null : ReporterInstitution);
+            string.IsNullOrWhiteSpace(ReporterInstitution) ? null : ReporterInstitution,
+            string.IsNullOrWhiteSpace(VictimCapacity) ? null : VictimCapacity,
+            string.IsNullOrWhiteSpace(CapacityBasis) ? null : CapacityBasis,
+            VictimLivesOnOwnLabour ? true : null,
+            SealReporter ? true : null,
+            SuspectedTrafficking ? true : null);
         return (request, rows, errors);
     }
 

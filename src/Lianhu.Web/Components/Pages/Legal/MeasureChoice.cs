@@ -57,4 +57,13 @@ public sealed class LegalActionForm : MeasureChoice
     public string? Details { get; set; }
 
     public string? Location { get; set; }
+
+    /// <summary>The court's answer to a breach (ADVL Art 34): criminal-transfer or admonition.</summary>
+    public string? Response { get; set; }
+
+    public int? FineYuan { get; set; }
+
+    public int? DetentionDays { get; set; }
+
+    public string? CriminalBasis { get; set; }
 }

@@ -25,12 +25,21 @@ public sealed class LegalDocuments(PdfEngine engine, TimeProvider time)
         if (o.ApplicantType != "victim")
         {
             pdf.Field(T("legal.pdf.po.victim"), o.VictimName);
+            if (o.InabilityReason is { } why)
+            {
+                pdf.Field(T("legal.pdf.po.inability-reason"), T("legal.inability-reason." + why));
+            }
+
+            if (o.VictimWishes is { } wishes)
+            {
+                pdf.Field(T("legal.pdf.po.victim-wishes"), T("legal.victim-wishes." + wishes));
+            }
         }
 
         pdf.Field(T("legal.pdf.po.respondent"), o.RespondentName)
             .Field(T("legal.pdf.id-number"), o.RespondentIdNumber)
             .Field(T("legal.pdf.address"), o.RespondentAddress)
-            .Field(T("legal.pdf.po.respondent-relation"), o.RespondentRelation)
+            .Field(T("legal.pdf.po.respondent-relation"), RelationText(o.RespondentRelation))
             .Heading(T("legal.pdf.po.requests"));
         var n = 1;
         foreach (var m in o.RequestedMeasures)
@@ -46,7 +55,8 @@ public sealed class LegalDocuments(PdfEngine engine, TimeProvider time)
         pdf.Heading(T("legal.pdf.po.facts"))
             .Paragraph(T("legal.ground." + o.Ground) + "。")
             .Paragraph(o.Facts)
-            .Paragraph(T("legal.pdf.po.basis"))
+            // The basis is composed from the articles that apply (WRPL Art 29 for former and dating partners from 2023-01-01).
+            .Paragraph(T("legal.pdf.po.basis-composed").Replace("{0}", o.Basis, StringComparison.Ordinal))
             .Gap()
             .Paragraph(T("legal.pdf.po.to"))
             .Line(o.CourtName ?? string.Empty)
@@ -57,7 +67,7 @@ public sealed class LegalDocuments(PdfEngine engine, TimeProvider time)
             pdf.Right(T("legal.pdf.po.filed-by") + filer);
         }
 
-        pdf.Right(Day(o.ReceivedAt));
+        pdf.Right(o.ReceivedOn.ToString("yyyy年M月d日", CultureInfo.InvariantCulture));
         return pdf.Finish(Footer(o.CaseNumber));
     }
 
@@ -114,4 +124,8 @@ public sealed class LegalDocuments(PdfEngine engine, TimeProvider time)
     }
 
     private static string T(string key) => Zh.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"Missing string {key}.");
+
+    /// <summary>A relation's words; free text from records older than the picker as it was typed.</summary>
+    private static string? RelationText(string? relation) =>
+        relation is null ? null : Zh.TryGetValue("legal.relation." + relation, out var words) ? words : relation;
 }
