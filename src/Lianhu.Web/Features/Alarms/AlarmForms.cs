@@ -62,7 +62,7 @@ public static class AlarmForms
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(enrolled.Url, QRCodeGenerator.ECCLevel.M);
         var png = Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
-        string E(string value) => HtmlEncoder.Default.Encode(value);
+        string E(string value) => AlarmPage.Encoder.Encode(value);
         var lang = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? "en" : "zh-CN";
         var html = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")

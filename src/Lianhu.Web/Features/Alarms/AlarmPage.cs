@@ -24,6 +24,9 @@ namespace Lianhu.Web.Features.Alarms;
 /// </summary>
 public static class AlarmPage
 {
+    /// <summary>Encodes markup characters and leaves Chinese text readable.</summary>
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static string PathOf(string token) => "/a/" + token;
 
     public static void Map(IEndpointRouteBuilder app)
@@ -298,14 +301,22 @@ public static class AlarmPage
 
     private static string Error(string? error) => error is null ? string.Empty : $"<p class=\"n-error\" role=\"alert\">{E(error)}</p>";
 
-    private static string E(string value) => HtmlEncoder.Default.Encode(value);
+    private static string E(string value) => Encoder.Encode(value);
 }
 
-/// <summary>Requests to alarm links per client address and minute (policy); over it, the neutral answer with 429.</summary>
-public sealed class AlarmRateLimit(AlarmPolicy policy) : IEndpointFilter, IDisposable
+/// <summary>
+/// Requests to alarm links per client address and minute (policy <c>requestsPerMinute</c>; a node may
+/// override it with <c>Lianhu:Alarms:RequestsPerMinute</c>, as tests do); over it, an empty page with 429.
+/// </summary>
+public sealed class AlarmRateLimit(AlarmPolicy policy, IConfiguration configuration) : IEndpointFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = policy.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = configuration.GetValue("Lianhu:Alarms:RequestsPerMinute", policy.RequestsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
