@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Lianhu.Domain.Common;
 using Lianhu.Web.Hosting;
 using Lianhu.Web.Steps;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using QRCoder;
 
@@ -13,7 +14,7 @@ namespace Lianhu.Web.Features.Alarms;
 /// The case page's alarm forms: plain antiforgery-protected posts calling the same handlers as the API.
 /// Enrolment answers with a page that shows the new link once — as text to copy and as a QR code for her
 /// phone to scan — and is never shown again; the other forms return to the panel with
-/// <c>?alarm=done</c> or the refusal's code.
+/// <c>?alarm=done</c> or the refusal's code. <c>GET …/alarm/panel</c> renders the panel alone for the live page.
 /// </summary>
 public static class AlarmForms
 {
@@ -26,6 +27,10 @@ public static class AlarmForms
             var result = await Run(() => handler.HandleAsync(id, EnrolAlarm.BaseUrl(http), CancellationToken.None));
             return result.Value is { } enrolled ? LinkPage(id, enrolled, text) : Back(id, result.Code ?? "not-found");
         }).OnCase(CaseSteps.AlarmEnrolment);
+
+        // The panel alone, for the live page to re-read when an alarm push arrives (the whole case page is too slow for two seconds).
+        forms.MapGet("/panel", (Guid id) => new RazorComponentResult<Components.Pages.Cases.AlarmPanel>(new { CaseId = id }))
+            .OnCase(CaseSteps.ReadAlarms);
 
         forms.MapPost("/revoke", async (Guid id, RevokeAlarm.Handler handler) =>
             Back(id, (await Run(() => handler.HandleAsync(id, CancellationToken.None))) is { Succeeded: true } ? "revoked" : "alarm.not-enrolled"))

@@ -47,7 +47,7 @@
   async function refreshAlarmPanel(caseId) {
     const panel = document.querySelector('[data-alarm-live]');
     if (!panel || !caseId || location.pathname.toLowerCase().indexOf(String(caseId).toLowerCase()) < 0) return;
-    const response = await fetch(location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+    const response = await fetch('/cases/' + encodeURIComponent(caseId) + '/alarm/panel', { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
     if (!response.ok) return;
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
     const fresh = doc.querySelector('[data-alarm-live]');
@@ -61,8 +61,8 @@
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.on('inbox', function (signal) {
-    refresh();
     if (signal && typeof signal.kind === 'string' && signal.kind.indexOf('alarm.') === 0) refreshAlarmPanel(signal.caseId);
+    refresh();
   });
   connection.onreconnected(function () { refresh(); });
   connection.start().then(function () { document.documentElement.dataset.inboxLive = 'true'; }).catch(function () { /* the page still works without live updates */ });
