@@ -363,6 +363,43 @@ public enum AuditAction
     [JsonStringEnumMemberName("self-report.contact.read")]
     SelfReportContactRead = 2302,
 
+    // Alarms (2400–2499): the one-key alarm (ADR 0034); ids and outcomes only, never her location or PIN.
+    /// <summary>A victim of the case was enrolled in the one-key alarm (a new link was made).</summary>
+    [JsonStringEnumMemberName("alarm.enrol")]
+    AlarmEnrol = 2400,
+
+    /// <summary>An enrolment was revoked (lost phone): its link is dead.</summary>
+    [JsonStringEnumMemberName("alarm.revoke")]
+    AlarmRevoke = 2401,
+
+    /// <summary>The PIN of an enrolment was set on its first open.</summary>
+    [JsonStringEnumMemberName("alarm.pin.set")]
+    AlarmPinSet = 2402,
+
+    /// <summary>A wrong PIN was entered on an alarm link (the reason says whether it locked the link).</summary>
+    [JsonStringEnumMemberName("alarm.pin.wrong")]
+    AlarmPinWrong = 2403,
+
+    /// <summary>The alarm was pressed: an urgent alert on the case.</summary>
+    [JsonStringEnumMemberName("alarm.raise")]
+    AlarmRaise = 2404,
+
+    /// <summary>A responding agency acknowledged an alert.</summary>
+    [JsonStringEnumMemberName("alarm.acknowledge")]
+    AlarmAcknowledge = 2405,
+
+    /// <summary>An alert's acknowledgement was missed: escalated to the supervising linkage centre.</summary>
+    [JsonStringEnumMemberName("alarm.escalate")]
+    AlarmEscalate = 2406,
+
+    /// <summary>An alert's outcome was recorded (attended, false alarm, cancelled by her, other).</summary>
+    [JsonStringEnumMemberName("alarm.outcome")]
+    AlarmOutcome = 2407,
+
+    /// <summary>A case's alarm enrolment and alerts were read (the location only by responding agencies).</summary>
+    [JsonStringEnumMemberName("alarm.read")]
+    AlarmRead = 2408,
+
     // The law as written (2500–2599, issue 15).
     /// <summary>A court answered a breach of a protection order (ADVL Art 34): criminal transfer, or admonition with any fine and detention.</summary>
     [JsonStringEnumMemberName("protection-order.breach.answer")]

@@ -47,4 +47,22 @@ public enum CaseEventKind
 
     /// <summary>A scheduled case conference was called off, with a reason.</summary>
     ConferenceCancelled,
+
+    /// <summary>A victim was enrolled in the one-key alarm (detail: the enrolment id).</summary>
+    AlarmEnrolled,
+
+    /// <summary>The one-key alarm enrolment was revoked (detail: the enrolment id).</summary>
+    AlarmRevoked,
+
+    /// <summary>She pressed the one-key alarm: an urgent alert (detail: the alert id).</summary>
+    AlarmRaised,
+
+    /// <summary>A responding agency acknowledged the alert (detail: the alert id).</summary>
+    AlarmAcknowledged,
+
+    /// <summary>Nobody acknowledged the alert in time; it went to the linkage centre (detail: the alert id).</summary>
+    AlarmEscalated,
+
+    /// <summary>The alert's outcome was recorded (detail: the alert id and the outcome).</summary>
+    AlarmClosed,
 }

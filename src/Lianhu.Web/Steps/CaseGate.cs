@@ -72,6 +72,7 @@ public sealed class CaseGate(LianhuDbContext db, CurrentUserAccessor current, Ca
         {
             StepStanding.OwnerOrSupervisingCentre => "step.not-owner",
             StepStanding.Reviewer => "step.reviewers-only",
+            StepStanding.LeadHandler => "step.lead-only",
             _ => "consent.not-allowed",
         };
     }
@@ -92,6 +93,7 @@ public sealed class CaseGate(LianhuDbContext db, CurrentUserAccessor current, Ca
             StepStanding.Reviewer => (relation == CaseRelation.Lead && user.Has(Role.Supervisor)) || supervisingCentre,
             StepStanding.ConsentReader => handling && relation is CaseRelation.Lead or CaseRelation.Supervising or CaseRelation.TaskHolder,
             StepStanding.ConsentManager => handling && relation is CaseRelation.Lead or CaseRelation.Supervising,
+            StepStanding.LeadHandler => handling && relation == CaseRelation.Lead,
             _ => true,
         };
     }

@@ -39,6 +39,9 @@ public enum StepStanding
 
     /// <summary>Who records and withdraws consents: the lead and the supervising centres.</summary>
     ConsentManager,
+
+    /// <summary>A caseworker or supervisor of the lead agency (one-key alarm enrolment and revocation, ADR 0034).</summary>
+    LeadHandler,
 }
 
 /// <summary>

@@ -66,4 +66,9 @@ public static class CaseSteps
     public static readonly CaseStep Consent = W("consent.step", null, standing: StepStanding.ConsentManager);
     public static readonly CaseStep ReadVisits = R("visit.read", CaseSection.Visits);
     public static readonly CaseStep RecordVisit = W("visit.record", CaseSection.Visits);
+
+    // The one-key alarm (ADR 0034): the lead enrols and revokes; the agencies an alert went to answer it.
+    public static readonly CaseStep ReadAlarms = R("alarm.read", CaseSection.Incident);
+    public static readonly CaseStep AlarmEnrolment = W("alarm.enrol", null, standing: StepStanding.LeadHandler);
+    public static readonly CaseStep AlarmResponse = W("alarm.respond", null);
 }

@@ -17,7 +17,7 @@ public sealed class ConsultationJourneyTests(KestrelSqliteFactory factory) : ICl
     {
         var shots = Artifacts.Directory("screenshots");
         await using var session = await BrowserSession.StartAsync();
-        var phone = await session.NewPhonePageAsync("zh-CN");
+        var phone = await session.PhoneAsync("zh-CN");
 
         await phone.GotoAsync($"{factory.BaseAddress}/help");
         await phone.ClickAsync("[data-testid=help-go-ask]");

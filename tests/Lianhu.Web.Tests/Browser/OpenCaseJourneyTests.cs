@@ -140,10 +140,18 @@ internal sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    /// <summary>A phone-sized page (360 × 740, touch) in a new context: the public door is used on a phone.</summary>
-    public async Task<IPage> NewPhonePageAsync(string culture)
+    /// <summary>A 360 px phone (touch, mobile) in its own context; with a position, geolocation is granted and answers it.</summary>
+    public async Task<IPage> PhoneAsync(string culture, (double Latitude, double Longitude)? position = null)
     {
-        var context = await browser.NewContextAsync(new() { Locale = culture, ViewportSize = new() { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true });
+        var context = await browser.NewContextAsync(new()
+        {
+            Locale = culture,
+            ViewportSize = new() { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+            Geolocation = position is { } p ? new() { Latitude = (float)p.Latitude, Longitude = (float)p.Longitude, Accuracy = 20 } : null,
+            Permissions = position is null ? [] : ["geolocation"],
+        });
         return await context.NewPageAsync();
     }
 

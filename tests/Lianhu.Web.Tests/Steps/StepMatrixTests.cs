@@ -157,6 +157,7 @@ public abstract class StepMatrixTests<TFactory>(TFactory factory) : IClassFixtur
             StepStanding.Reviewer => (relation == "lead" && account.Role == Role.Supervisor) || supervisingCentre,
             StepStanding.ConsentReader => relation is "lead" or "supervising" or "task-holder",
             StepStanding.ConsentManager => relation is "lead" or "supervising",
+            StepStanding.LeadHandler => relation == "lead" && account.Role is Role.Caseworker or Role.Supervisor,
             _ => true,
         };
 
