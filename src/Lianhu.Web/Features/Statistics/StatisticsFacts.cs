@@ -1,3 +1,4 @@
+using Lianhu.Domain.Alarms;
 using Lianhu.Domain.Cases;
 using Lianhu.Domain.Common;
 using Lianhu.Domain.Legal;
@@ -93,6 +94,16 @@ public static class StatisticsFacts
                     .Select(b => new Fact(
                         b.Id, b.DivisionCode, b.LeadAgencyId, b.Channel, b.CourtAgencyId, b.ReportedAt, b.Response is null ? "reported" : "answered",
                         StatisticsSources.BreachKind(b.Response, b.FineYuan, b.DetentionDays), b.ReportedAt, b.DecidedAt, null, 0))
+                    .ToList();
+            case StatisticsSources.Alarms:
+                // An alert belongs to its case; the acting agency is the one that acknowledged it (none while raised); the
+                // span runs from the press to the acknowledgement, due at the acknowledgement deadline.
+                return (await db.Set<AlarmAlert>().AsNoTracking().Where(a => a.RaisedAt >= from && a.RaisedAt < until)
+                        .Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { c.Id, c.DivisionCode, c.LeadAgencyId, c.Channel, a.AcknowledgedByAgencyId, a.RaisedAt, a.State, a.Outcome, a.AcknowledgedAt, a.AcknowledgeBy })
+                        .ToListAsync(ct))
+                    .Select(a => new Fact(
+                        a.Id, a.DivisionCode, a.LeadAgencyId, a.Channel, a.AcknowledgedByAgencyId ?? Guid.Empty, a.RaisedAt, StableName.Of(a.State),
+                        a.Outcome is { } outcome ? StableName.Of(outcome) : "open", a.RaisedAt, a.AcknowledgedAt, a.AcknowledgeBy, 0))
                     .ToList();
             case StatisticsSources.Conferences:
                 return (await db.CaseConferences.AsNoTracking().Where(f => f.ScheduledAt >= from && f.ScheduledAt < until)

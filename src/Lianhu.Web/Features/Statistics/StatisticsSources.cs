@@ -26,7 +26,10 @@ public static class StatisticsSources
     /// <summary>Breaches of protection orders (ADVL Art 34), by the court's answer (ADR 0035).</summary>
     public const string OrderBreaches = "order-breaches";
 
-    public static readonly IReadOnlyList<string> Names = [Cases, Tasks, Clocks, Breaches, ProtectionOrders, WarningLetters, Visits, Placements, Conferences, OrderBreaches];
+    /// <summary>One-key alarm alerts (ADR 0034): raised, acknowledged, closed, by outcome; due = the acknowledgement deadline.</summary>
+    public const string Alarms = "alarms";
+
+    public static readonly IReadOnlyList<string> Names = [Cases, Tasks, Clocks, Breaches, ProtectionOrders, WarningLetters, Visits, Placements, Conferences, OrderBreaches, Alarms];
 
     /// <summary>The kind of an order breach: the court's answer, with a fine and/or detention; pending until answered.</summary>
     public static string BreachKind(BreachResponse? response, int? fine, int? days) => response switch
@@ -59,6 +62,7 @@ public static class StatisticsSources
         Placements => ["open", "ended"],
         Conferences => All<ConferenceStatus>(),
         OrderBreaches => ["reported", "answered"],
+        Alarms => All<Lianhu.Domain.Alarms.AlarmAlertState>(),
         _ => [],
     };
 
@@ -74,6 +78,7 @@ public static class StatisticsSources
         Placements => All<PlacementKind>(),
         Conferences => All<ConferenceTrigger>(),
         OrderBreaches => ["pending", "criminal-transfer", "admonition", "admonition-fine", "admonition-detention", "admonition-fine-detention"],
+        Alarms => ["open", .. All<Lianhu.Domain.Alarms.AlarmOutcome>()],
         _ => [],
     };
 

@@ -131,6 +131,8 @@ public abstract class AlarmTests<TFactory>(TFactory factory) : IClassFixture<TFa
         (await stranger.PostAsync($"/api/v1/cases/{id}/alarms/{alert.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await police.PostAsJsonAsync($"/api/v1/cases/{id}/alarms/{alert.Id}/outcome", new { outcome = "attended" })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "acknowledge first");
 
+        var falseAlarmsBefore = await FalseAlarmsAsync(lead);
+        var inTimeBefore = await AcknowledgedInTimeAsync(lead, station.Agency.Id);
         (await police.PostAsync($"/api/v1/cases/{id}/alarms/{alert.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await lead.PostAsync($"/api/v1/cases/{id}/alarms/{alert.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await police.PostAsJsonAsync($"/api/v1/cases/{id}/alarms/{alert.Id}/outcome", new { outcome = "other" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -139,6 +141,10 @@ public abstract class AlarmTests<TFactory>(TFactory factory) : IClassFixture<TFa
         closed.GetProperty("state").GetString().ShouldBe("closed");
         closed.GetProperty("outcome").GetString().ShouldBe("false-alarm");
         (await police.GetFromJsonAsync<JsonElement>("/api/v1/alarms/open")).EnumerateArray().ShouldNotContain(o => o.GetProperty("alertId").GetGuid() == alert.Id);
+
+        // In the statistics: the alert counts under its outcome, and as acknowledged in time by the station.
+        (await FalseAlarmsAsync(lead)).ShouldBe(falseAlarmsBefore + 1);
+        (await AcknowledgedInTimeAsync(lead, station.Agency.Id)).ShouldBe(inTimeBefore + 1);
 
         // The timeline and the audit trail carry each step, typed.
         var kinds = (await lead.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/timeline")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
@@ -225,6 +231,14 @@ public abstract class AlarmTests<TFactory>(TFactory factory) : IClassFixture<TFa
         kinds.Count(k => k == "alarm-enrolled").ShouldBe(2);
         kinds.ShouldContain("alarm-revoked");
     }
+
+    private static async Task<decimal> FalseAlarmsAsync(HttpClient viewer) =>
+        (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/statistics/alarm-alerts?by=kind")).GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("key").GetString() == "false-alarm").Select(r => r.GetProperty("value").GetDecimal()).SingleOrDefault();
+
+    private static async Task<int> AcknowledgedInTimeAsync(HttpClient viewer, Guid agency) =>
+        (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/statistics/alarms-acknowledged-in-time?by=agency")).GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("key").GetString() == agency.ToString()).Select(r => r.GetProperty("numerator").GetInt32()).SingleOrDefault();
 }
 
 public sealed class AlarmTests_Sqlite(AlarmSqliteFactory factory) : AlarmTests<AlarmSqliteFactory>(factory);

@@ -187,6 +187,7 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
         var stays = (await LoadAsync(db => db.ShelterStays.AsNoTracking().ToListAsync())).Where(p => ids.Contains(p.CaseId)).ToList();
         var orderIds = orders.Select(o => o.Id).ToHashSet();
         var orderBreaches = (await LoadAsync(db => db.Set<Domain.Legal.ProtectionOrderBreach>().AsNoTracking().ToListAsync())).Where(b => orderIds.Contains(b.OrderId)).ToList();
+        var alerts = (await LoadAsync(db => db.Set<Domain.Alarms.AlarmAlert>().AsNoTracking().ToListAsync())).Where(a => ids.Contains(a.CaseId)).ToList();
 
         static decimal? Rate(int hits, int all) => all == 0 ? null : Math.Round(100m * hits / all, 1);
         var latest = assessments.GroupBy(a => a.CaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.AssessedAt).First().CommonLevel);
@@ -226,6 +227,8 @@ public abstract class StatisticsTests<TFactory>(TFactory factory) : IClassFixtur
             ["warning-followup-on-time"] = Rate(followUps.Count(k => k.CompletedAt <= k.DueAt), followUps.Count),
             ["placements"] = stays.Count,
             ["order-breaches"] = orderBreaches.Count,
+            ["alarm-alerts"] = alerts.Count,
+            ["alarms-acknowledged-in-time"] = Rate(alerts.Count(a => a.AcknowledgedAt <= a.AcknowledgeBy), alerts.Count),
             ["shelter-stays-over-10-days"] = stays.Count(p => p.Kind == Domain.Legal.PlacementKind.ShelterStay && (p.EndedAt ?? DateTimeOffset.UtcNow) - p.StartedAt > TimeSpan.FromDays(10)),
         };
     }
