@@ -6,16 +6,13 @@ namespace Lianhu.Web.Data;
 /// receipt code she reads the answer with and a keyed MAC of her secret (never the secret), and the
 /// lock that wrong secrets set. The form's id makes a replayed hand-off create nothing.
 /// </summary>
-public sealed class ConsultationRequestRecord
+public sealed class ConsultationRequestRecord : ReceiptRecord
 {
-    public const int ReceiptLength = 8;
     public const int QuestionMaxLength = 1000;
     public const int AnswerMaxLength = 4000;
 
     private ConsultationRequestRecord()
     {
-        ReceiptCode = string.Empty;
-        SecretMac = string.Empty;
         Question = string.Empty;
     }
 
@@ -23,10 +20,6 @@ public sealed class ConsultationRequestRecord
 
     /// <summary>The id of the signed form it came from: one form, one request.</summary>
     public Guid FormId { get; private set; }
-
-    public string ReceiptCode { get; private set; }
-
-    public string SecretMac { get; private set; }
 
     /// <summary>The women's federation whose hotline answers it.</summary>
     public Guid AgencyId { get; private set; }
@@ -45,10 +38,6 @@ public sealed class ConsultationRequestRecord
     public DateTimeOffset? AnsweredAt { get; private set; }
 
     public Guid? AnsweredBy { get; private set; }
-
-    public int FailedAttempts { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
 
     public bool IsAnswered => AnsweredAt is not null;
 
@@ -71,18 +60,4 @@ public sealed class ConsultationRequestRecord
         AnsweredBy = by;
         AnsweredAt = at;
     }
-
-    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    public void WrongSecret(int limit, TimeSpan lockFor, DateTimeOffset now)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= limit)
-        {
-            LockedUntil = now + lockFor;
-            FailedAttempts = 0;
-        }
-    }
-
-    public void RightSecret() => FailedAttempts = 0;
 }

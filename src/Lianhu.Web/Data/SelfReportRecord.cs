@@ -5,27 +5,18 @@ namespace Lianhu.Web.Data;
 /// checks the status with, a keyed MAC of her secret (never the secret), how and when it is safe to
 /// contact her (encrypted), and the lock that wrong secrets set on the receipt.
 /// </summary>
-public sealed class SelfReportRecord
+public sealed class SelfReportRecord : ReceiptRecord
 {
-    public const int ReceiptLength = 8;
     public const int SafeTimesMaxLength = 200;
     public const int DetailsMaxLength = 4000;
 
     private SelfReportRecord()
     {
-        ReceiptCode = string.Empty;
-        SecretMac = string.Empty;
     }
 
     public Guid Id { get; private set; }
 
     public Guid CaseId { get; private set; }
-
-    /// <summary>Eight characters of an unambiguous alphabet, unique; shown to her once with the secret.</summary>
-    public string ReceiptCode { get; private set; }
-
-    /// <summary><c>FieldCipher.Mac</c> of the receipt code and secret (key id and HMAC).</summary>
-    public string SecretMac { get; private set; }
 
     /// <summary>The mobile she left (encrypted); null when she left none.</summary>
     public string? ContactPhone { get; private set; }
@@ -41,12 +32,6 @@ public sealed class SelfReportRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Wrong secrets since the last right one or the last lock.</summary>
-    public int FailedAttempts { get; private set; }
-
-    /// <summary>Until when status checks of this receipt answer "no match" whatever the secret.</summary>
-    public DateTimeOffset? LockedUntil { get; private set; }
-
     public static SelfReportRecord Create(
         Guid id, Guid caseId, string receiptCode, string secretMac, string? phone, bool messageOnly, string? safeTimes, string? details, DateTimeOffset at) => new()
         {
@@ -60,19 +45,4 @@ public sealed class SelfReportRecord
             Details = details,
             CreatedAt = at,
         };
-
-    public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Counts a wrong secret; the <paramref name="limit"/>-th locks the receipt for <paramref name="lockFor"/>.</summary>
-    public void WrongSecret(int limit, TimeSpan lockFor, DateTimeOffset now)
-    {
-        FailedAttempts++;
-        if (FailedAttempts >= limit)
-        {
-            LockedUntil = now + lockFor;
-            FailedAttempts = 0;
-        }
-    }
-
-    public void RightSecret() => FailedAttempts = 0;
 }

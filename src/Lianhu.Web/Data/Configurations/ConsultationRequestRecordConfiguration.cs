@@ -14,7 +14,7 @@ public sealed class ConsultationRequestRecordConfiguration : IEntityTypeConfigur
         builder.ToTable("consultation_requests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.ReceiptCode).HasMaxLength(ConsultationRequestRecord.ReceiptLength).IsRequired();
+        builder.Property(r => r.ReceiptCode).HasMaxLength(ReceiptRecord.ReceiptLength).IsRequired();
         builder.Property(r => r.SecretMac).HasMaxLength(200).IsRequired();
         builder.Property(r => r.DivisionCode).HasMaxLength(12);
         builder.Property(r => r.Question).IsEncrypted("consultation.question").IsRequired();

@@ -13,7 +13,7 @@ public sealed class SelfReportRecordConfiguration : IEntityTypeConfiguration<Sel
         builder.ToTable("self_reports");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.ReceiptCode).HasMaxLength(SelfReportRecord.ReceiptLength).IsRequired();
+        builder.Property(r => r.ReceiptCode).HasMaxLength(ReceiptRecord.ReceiptLength).IsRequired();
         builder.Property(r => r.SecretMac).HasMaxLength(200).IsRequired();
         builder.Property(r => r.ContactPhone).IsEncrypted("self-report.phone");
         builder.Property(r => r.SafeTimes).IsEncrypted("self-report.safe-times");

@@ -35,46 +35,25 @@ public static class CheckStatus
             .WithTags("Help")
             .WithSummary("Status of a self-report by receipt code and secret: received, being handled or closed; anything else is one generic answer");
 
-    public sealed class Handler(LianhuDbContext db, FieldCipher cipher, TimeProvider time, AuditTrail audit, IOptions<HelpOptions> options)
+    public sealed class Handler(LianhuDbContext db, ReceiptCheck receipts, AuditTrail audit)
     {
-        /// <summary>A MAC in the stored form, checked when no receipt matched so that a miss costs what a hit costs.</summary>
-        private static readonly string Decoy = "0:" + new string('0', 64);
-
         /// <summary><c>received</c>, <c>handling</c> or <c>closed</c>; null for every kind of miss.</summary>
         public async Task<string?> CheckAsync(string? receipt, string? secret, CancellationToken ct)
         {
-            var code = ReceiptCodes.Normalise(receipt);
-            var typed = ReceiptCodes.Normalise(secret);
-            var now = time.GetUtcNow();
-            var record = code.Length == SelfReportRecord.ReceiptLength
-                ? await db.SelfReports.SingleOrDefaultAsync(r => r.ReceiptCode == code, ct)
-                : null;
-            var right = cipher.VerifyMac(ReceiptCodes.MacContent(code, typed), ReceiptCodes.SecretPurpose, record?.SecretMac ?? Decoy);
+            var (record, changed, locked) = await receipts.OpenAsync(db.SelfReports, receipt, secret, ct);
+            if (locked is not null)
+            {
+                audit.Record(AuditActor.System, AuditAction.SelfReportReceiptLocked, "self-report", locked.Id.ToString(), caseId: locked.CaseId);
+            }
+
             if (record is null)
             {
-                return null;
-            }
-
-            if (record.IsLocked(now))
-            {
-                return null;
-            }
-
-            if (!right)
-            {
-                record.WrongSecret(options.Value.MaxWrongSecrets, TimeSpan.FromMinutes(options.Value.LockMinutes), now);
-                if (record.IsLocked(now))
+                if (changed)
                 {
-                    audit.Record(AuditActor.System, AuditAction.SelfReportReceiptLocked, "self-report", record.Id.ToString(), caseId: record.CaseId);
+                    await db.SaveChangesAsync(ct);
                 }
 
-                await db.SaveChangesAsync(ct);
                 return null;
-            }
-
-            if (record.FailedAttempts > 0)
-            {
-                record.RightSecret();
             }
 
             var status = await StatusAsync(record.CaseId, ct);

@@ -19,6 +19,7 @@ public sealed class HelpModule : IFeatureModule
         services.AddScoped<SelfReportDraft>();
         services.AddScoped<ICaseListener<CaseOpened>, SelfReportOpened>();
         services.AddScoped<SubmitSelfReport.Handler>();
+        services.AddScoped<ReceiptCheck>();
         services.AddScoped<CheckStatus.Handler>();
         services.AddScoped<HandOffQuestion.Handler>();
         services.AddScoped<ReadReply.Handler>();

@@ -28,34 +28,19 @@ public static class ReadReply
             .WithTags("Help")
             .WithSummary("The answer to a handed-off question by receipt code and secret; anything else is one generic answer");
 
-    public sealed class Handler(LianhuDbContext db, FieldCipher cipher, TimeProvider time, AuditTrail audit, IOptions<HelpOptions> options)
+    public sealed class Handler(LianhuDbContext db, ReceiptCheck receipts, AuditTrail audit)
     {
-        private static readonly string Decoy = "0:" + new string('0', 64);
-
         public async Task<ReplyDto?> ReadAsync(string? receipt, string? secret, CancellationToken ct)
         {
-            var code = ReceiptCodes.Normalise(receipt);
-            var typed = ReceiptCodes.Normalise(secret);
-            var now = time.GetUtcNow();
-            var record = code.Length == ConsultationRequestRecord.ReceiptLength
-                ? await db.ConsultationRequests.SingleOrDefaultAsync(r => r.ReceiptCode == code, ct)
-                : null;
-            var right = cipher.VerifyMac(ReceiptCodes.MacContent(code, typed), ReceiptCodes.SecretPurpose, record?.SecretMac ?? Decoy);
-            if (record is null || record.IsLocked(now))
+            var (record, changed, _) = await receipts.OpenAsync(db.ConsultationRequests, receipt, secret, ct);
+            if (record is null)
             {
-                return null;
-            }
+                if (changed)
+                {
+                    await db.SaveChangesAsync(ct);
+                }
 
-            if (!right)
-            {
-                record.WrongSecret(options.Value.MaxWrongSecrets, TimeSpan.FromMinutes(options.Value.LockMinutes), now);
-                await db.SaveChangesAsync(ct);
                 return null;
-            }
-
-            if (record.FailedAttempts > 0)
-            {
-                record.RightSecret();
             }
 
             audit.Record(new AuditActor(null, null, "public", null), AuditAction.ConsultationReplyRead, "consultation-request", record.Id.ToString());

@@ -17,7 +17,7 @@ public static class ReceiptCodes
     /// <summary>The MAC purpose the secret is hashed under (with the receipt code).</summary>
     public const string SecretPurpose = "help.receipt-secret";
 
-    public static string NewCode() => RandomNumberGenerator.GetString(Alphabet, SelfReportRecord.ReceiptLength);
+    public static string NewCode() => RandomNumberGenerator.GetString(Alphabet, ReceiptRecord.ReceiptLength);
 
     public static string NewSecret() => RandomNumberGenerator.GetString(Alphabet, SecretLength);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Lianhu.Domain.Access;
 using Lianhu.Domain.Organisation;
@@ -40,7 +39,7 @@ public abstract class ConsultationApiTests<TFactory>(TFactory factory) : IClassF
         reply.GetProperty("answer").GetProperty("text").GetString()!.ShouldContain("72 小时");
         reply.GetProperty("answer").GetProperty("sources").GetString()!.ShouldContain("反家庭暴力法");
         reply.GetProperty("offerPerson").GetBoolean().ShouldBeFalse();
-        (await AllTextAsync()).ShouldNotContain(marker);
+        (await DatabaseText.AllAsync(factory)).ShouldNotContain(marker);
     }
 
     [ProviderFact]
@@ -101,7 +100,7 @@ public abstract class ConsultationApiTests<TFactory>(TFactory factory) : IClassF
             (await db.ConsultationRequests.CountAsync(r => r.ReceiptCode == code)).ShouldBe(1);
         }
 
-        (await AllTextAsync()).ShouldNotContain(question); // kept encrypted
+        (await DatabaseText.AllAsync(factory)).ShouldNotContain(question); // kept encrypted
 
         // Waiting until answered; a wrong secret is the same generic miss as an unknown receipt.
         (await (await anonymous.PostAsJsonAsync("/api/v1/help/consultations/reply", new { receipt = code, secret })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("waiting");
@@ -179,40 +178,6 @@ public abstract class ConsultationApiTests<TFactory>(TFactory factory) : IClassF
         problem.Error("entryId").ShouldNotBeNullOrEmpty();
         problem.Error("title.zh-CN").ShouldNotBeNullOrEmpty();
         problem.Error("questions.zh-CN").ShouldNotBeNullOrEmpty();
-    }
-
-    private async Task<string> AllTextAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LianhuDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var columns = new List<(string Table, string Column)>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = factory.Provider == "sqlite"
-                ? "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table'"
-                : "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                columns.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var (table, column) in columns)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT CAST(\"{column}\" AS TEXT) FROM \"{table}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                text.Append(reader.IsDBNull(0) ? string.Empty : reader.GetString(0)).Append('\n');
-            }
-        }
-
-        return text.ToString();
     }
 }
 
